@@ -1,0 +1,239 @@
+"""활성화 함수(activation function).
+
+각 활성화 함수는 층(layer)처럼 쓰입니다.
+
+- ``forward(z)``: h = f(z) 를 계산하고, 역전파에 필요한 값을 기억합니다.
+- ``backward(dh)``: dL/dz = dL/dh * f'(z) 를 돌려줍니다 (원소별 곱).
+- ``function(z)``, ``derivative(z)``: 기억 없이 f(z), f'(z) 만 계산합니다 (그림 그리기용).
+
+큰 입력(예: ±1000)에서도 overflow 경고나 inf가 생기지 않도록 계산 순서를 골랐습니다.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._validate import check_nonnegative, lookup
+from .layers import Layer
+
+__all__ = [
+    "Activation",
+    "Sigmoid",
+    "Tanh",
+    "ReLU",
+    "LeakyReLU",
+    "ELU",
+    "Softplus",
+    "Identity",
+    "get_activation",
+    "ACTIVATION_NAMES",
+]
+
+
+class Activation(Layer):
+    """활성화 함수의 바탕 클래스. 학습할 매개변수가 없습니다.
+
+    하위 클래스는 ``function`` 과 ``derivative`` 를 정의합니다. 기본 forward는
+    입력 z를 기억하고, backward는 dh * f'(z) 를 계산합니다. 출력만으로 도함수를
+    구할 수 있는 함수(시그모이드, tanh)는 더 빠른 방법으로 바꿔 씁니다.
+    """
+
+    name = "activation"
+
+    def function(self, z):
+        raise NotImplementedError
+
+    def derivative(self, z):
+        raise NotImplementedError
+
+    def forward(self, z):
+        self._z = z
+        return self.function(z)
+
+    def backward(self, dh):
+        return dh * self.derivative(self._z)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class Sigmoid(Activation):
+    """시그모이드: f(z) = 1 / (1 + e^(-z)),  f'(z) = f(z) (1 - f(z)).
+
+    e^(-z) 는 z = -1000 에서 넘쳐 버리므로, 같은 값인
+    f(z) = 0.5 + 0.5 tanh(z / 2) 로 계산합니다. 도함수는 순전파 때 구한 출력만으로
+    계산할 수 있어서, 출력 h를 기억해 두었다가 dh * h (1 - h) 를 돌려줍니다.
+    """
+
+    name = "sigmoid"
+
+    def function(self, z):
+        return 0.5 + 0.5 * np.tanh(0.5 * z)
+
+    def derivative(self, z):
+        s = self.function(z)
+        return s * (1.0 - s)
+
+    def forward(self, z):
+        h = 0.5 + 0.5 * np.tanh(0.5 * z)
+        self._h = h
+        return h
+
+    def backward(self, dh):
+        h = self._h
+        return dh * h * (1.0 - h)
+
+
+class Tanh(Activation):
+    """하이퍼볼릭 탄젠트: f(z) = tanh(z),  f'(z) = 1 - tanh(z)^2."""
+
+    name = "tanh"
+
+    def function(self, z):
+        return np.tanh(z)
+
+    def derivative(self, z):
+        t = np.tanh(z)
+        return 1.0 - t * t
+
+    def forward(self, z):
+        h = np.tanh(z)
+        self._h = h
+        return h
+
+    def backward(self, dh):
+        h = self._h
+        return dh * (1.0 - h * h)
+
+
+class ReLU(Activation):
+    """ReLU: f(z) = max(0, z),  f'(z) = 1 (z > 0), 0 (z <= 0).
+
+    z = 0 에서는 미분할 수 없지만, 흔히 그렇듯 도함수를 0으로 둡니다.
+    """
+
+    name = "relu"
+
+    def function(self, z):
+        return np.maximum(z, 0.0)
+
+    def derivative(self, z):
+        return (z > 0).astype(np.result_type(z, np.float32))
+
+    def forward(self, z):
+        mask = z > 0
+        self._mask = mask
+        return z * mask
+
+    def backward(self, dh):
+        return dh * self._mask
+
+
+class LeakyReLU(Activation):
+    """Leaky ReLU: f(z) = z (z > 0), alpha * z (z <= 0);  f'(z) = 1 또는 alpha.
+
+    음수 쪽에도 작은 기울기 alpha를 남겨 두어 죽은 ReLU를 막습니다.
+    """
+
+    name = "leaky_relu"
+
+    def __init__(self, alpha: float = 0.01):
+        self.alpha = check_nonnegative(alpha, "alpha")
+
+    def function(self, z):
+        return np.where(z > 0, z, self.alpha * z)
+
+    def derivative(self, z):
+        return np.where(z > 0, 1.0, self.alpha)
+
+    def forward(self, z):
+        self._slope = np.where(z > 0, 1.0, self.alpha)
+        return z * self._slope
+
+    def backward(self, dh):
+        return dh * self._slope
+
+    def __repr__(self) -> str:
+        return f"LeakyReLU(alpha={self.alpha})"
+
+
+class ELU(Activation):
+    """ELU: f(z) = z (z > 0), alpha (e^z - 1) (z <= 0);  f'(z) = 1 또는 alpha e^z.
+
+    음수 쪽만 지수를 계산하므로 z = 1000 에서도 넘치지 않습니다 (np.expm1 사용).
+    """
+
+    name = "elu"
+
+    def __init__(self, alpha: float = 1.0):
+        self.alpha = check_nonnegative(alpha, "alpha")
+
+    def function(self, z):
+        return np.where(z > 0, z, self.alpha * np.expm1(np.minimum(z, 0.0)))
+
+    def derivative(self, z):
+        return np.where(z > 0, 1.0, self.alpha * np.exp(np.minimum(z, 0.0)))
+
+
+class Softplus(Activation):
+    """소프트플러스: f(z) = log(1 + e^z),  f'(z) = 1 / (1 + e^(-z)) (= 시그모이드).
+
+    log(1 + e^z) = logaddexp(0, z) 로 계산하여 큰 z에서도 넘치지 않습니다.
+    """
+
+    name = "softplus"
+
+    def function(self, z):
+        return np.logaddexp(0.0, z)
+
+    def derivative(self, z):
+        return 0.5 + 0.5 * np.tanh(0.5 * z)
+
+
+class Identity(Activation):
+    """항등 함수(선형 활성화): f(z) = z,  f'(z) = 1."""
+
+    name = "linear"
+
+    def function(self, z):
+        return z
+
+    def derivative(self, z):
+        return np.ones_like(z)
+
+    def forward(self, z):
+        return z
+
+    def backward(self, dh):
+        return dh
+
+
+_ACTIVATIONS = {
+    "sigmoid": Sigmoid,
+    "tanh": Tanh,
+    "relu": ReLU,
+    "leaky_relu": LeakyReLU,
+    "elu": ELU,
+    "softplus": Softplus,
+    "linear": Identity,
+    "identity": Identity,
+}
+
+ACTIVATION_NAMES: tuple[str, ...] = tuple(_ACTIVATIONS)
+
+
+def get_activation(name, **kwargs) -> Activation:
+    """이름으로 활성화 함수 객체를 만듭니다. 예: ``get_activation("leaky_relu", alpha=0.1)``.
+
+    Activation 객체를 넘기면 그대로 돌려줍니다.
+    """
+    if isinstance(name, Activation):
+        return name
+    if isinstance(name, str):
+        name = name.strip().lower().replace("-", "_").replace("leakyrelu", "leaky_relu")
+    cls = lookup(name, _ACTIVATIONS, "활성화 함수")
+    if kwargs and cls not in (LeakyReLU, ELU):
+        raise ValueError(
+            f"활성화 함수 '{cls.name}'에는 추가 인자를 줄 수 없습니다 (받은 인자: {sorted(kwargs)})."
+        )
+    return cls(**kwargs)
