@@ -23,6 +23,7 @@ from .gradcheck import GradcheckResult, gradcheck, numerical_gradient, relative_
 from .layers import Dense, Layer
 from .losses import MSE, BinaryCrossEntropy, Loss, SoftmaxCrossEntropy, softmax
 from .network import Sequential, mlp
+from .regularization import BatchNorm, Dropout, Residual, add_l2_gradient, l2_penalty
 
 __all__ = [
     "init",
@@ -38,6 +39,11 @@ __all__ = [
     "Identity",
     "get_activation",
     "ACTIVATION_NAMES",
+    "Dropout",
+    "BatchNorm",
+    "Residual",
+    "l2_penalty",
+    "add_l2_gradient",
     "Sequential",
     "mlp",
     "Loss",

@@ -8,7 +8,10 @@
 
     상대 오차 = ||a - n|| / max(||a||, ||n||)
 
-로 잽니다 (둘 다 0이면 0). float64에서 제대로 구현한 층은 보통 1e-7보다 작고,
+로 잽니다. 참 기울기가 정확히 0인 매개변수(예: 배치 정규화 바로 앞 층의 편향)는
+수치 미분에도 반올림 잡음만 남아서 이 비율이 뜻을 잃습니다. 그래서 두 기울기가 모두
+반올림 잡음 수준 (100 * 기계 엡실론 * |L| / h * sqrt(원소 수)) 보다 작으면
+'둘 다 0'으로 보고 오차를 0으로 적습니다. float64에서 제대로 구현한 층은 보통 1e-7보다 작고,
 틀린 구현은 1e-2보다 큰 값이 나옵니다. 기본 기준(threshold)은 1e-7입니다.
 
 쓰는 방법은 세 가지입니다.
@@ -32,12 +35,12 @@ __all__ = ["gradcheck", "numerical_gradient", "relative_error", "GradcheckResult
 DEFAULT_THRESHOLD = 1e-7
 
 
-def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
-    """||a - n|| / max(||a||, ||n||). 둘 다 0이면 0을 돌려줍니다."""
+def relative_error(analytic: np.ndarray, numeric: np.ndarray, zero_below: float = 0.0) -> float:
+    """||a - n|| / max(||a||, ||n||). 두 노름이 모두 zero_below 이하이면 0을 돌려줍니다."""
     a = np.asarray(analytic, dtype=np.float64)
     n = np.asarray(numeric, dtype=np.float64)
     scale = max(np.linalg.norm(a), np.linalg.norm(n))
-    if scale == 0.0:
+    if scale <= zero_below:
         return 0.0
     return float(np.linalg.norm(a - n) / scale)
 
@@ -65,6 +68,11 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, h: float = 1e-6) -
         flat_x[i] = old
         flat_g[i] = (f_plus - f_minus) / (2.0 * h)
     return grad
+
+
+def _noise_floor(value: float, h: float, size: int) -> float:
+    """중앙 차분의 반올림 잡음 크기: 100 * eps * |L| / h * sqrt(원소 수)."""
+    return 100.0 * np.finfo(np.float64).eps * abs(value) / h * np.sqrt(size)
 
 
 @dataclass
@@ -100,9 +108,11 @@ def _check_function(f, params, grads, h, threshold) -> GradcheckResult:
             f"params와 grads의 키가 다릅니다: {sorted(missing)}. 두 사전은 같은 키를 가져야 합니다."
         )
     errors, numeric = {}, {}
+    f0 = float(f(params))
     for name, value in params.items():
         numeric[name] = numerical_gradient(lambda: float(f(params)), value, h)
-        errors[name] = relative_error(grads[name], numeric[name])
+        floor = _noise_floor(f0, h, value.size)
+        errors[name] = relative_error(grads[name], numeric[name], floor)
     analytic = {k: np.array(v, dtype=np.float64) for k, v in grads.items()}
     return GradcheckResult(errors, threshold, analytic, numeric)
 
@@ -121,10 +131,12 @@ def _check_layer(layer, X, h, threshold, seed) -> GradcheckResult:
 
     targets = dict(layer.params)
     targets["X"] = X
+    f0 = loss()
     errors, numeric = {}, {}
     for name, value in targets.items():
         numeric[name] = numerical_gradient(loss, value, h)
-        errors[name] = relative_error(analytic[name], numeric[name])
+        floor = _noise_floor(f0, h, value.size)
+        errors[name] = relative_error(analytic[name], numeric[name], floor)
     return GradcheckResult(errors, threshold, analytic, numeric)
 
 
@@ -132,8 +144,10 @@ def _check_loss(loss: Loss, y_hat, y, h, threshold) -> GradcheckResult:
     y_hat = np.array(y_hat, dtype=np.float64)
     loss.forward(y_hat, y)
     analytic = {"y_hat": np.array(loss.backward(), dtype=np.float64)}
+    f0 = loss.forward(y_hat, y)
     numeric = {"y_hat": numerical_gradient(lambda: loss.forward(y_hat, y), y_hat, h)}
-    errors = {"y_hat": relative_error(analytic["y_hat"], numeric["y_hat"])}
+    floor = _noise_floor(f0, h, y_hat.size)
+    errors = {"y_hat": relative_error(analytic["y_hat"], numeric["y_hat"], floor)}
     return GradcheckResult(errors, threshold, analytic, numeric)
 
 

@@ -104,7 +104,7 @@ class Sequential(Layer):
                 width = layer.fan_out
             count = sum(p.size for p in layer.params.values())
             shape = f"(배치, {width})" if width is not None else "?"
-            rows.append((str(i), repr(layer), shape, f"{count:,}"))
+            rows.append((str(i), _short_name(layer), shape, f"{count:,}"))
         headers = ("번호", "층", "출력 모양", "매개변수 수")
         widths = [max(_display_width(r[c]) for r in [headers, *rows]) for c in range(4)]
         lines = [_format_row(headers, widths), "-" * (sum(widths) + 6)]
@@ -126,6 +126,15 @@ class Sequential(Layer):
         return self.layers[index]
 
 
+def _short_name(layer) -> str:
+    """표에 넣을 한 줄짜리 층 이름. 안에 층을 품은 블록은 층 수만 적습니다."""
+    inner = getattr(layer, "block", None)
+    if inner is not None:
+        count = len(getattr(inner, "layers", [inner]))
+        return f"{type(layer).__name__}(층 {count}개)"
+    return repr(layer)
+
+
 def _display_width(text: str) -> int:
     """한글은 화면에서 두 칸을 차지하므로 표 너비를 맞출 때 2로 셉니다."""
     return sum(2 if "\uac00" <= ch <= "\ud7a3" else 1 for ch in text)
@@ -136,7 +145,7 @@ def _format_row(cells, widths) -> str:
 
 
 def mlp(sizes, activation="sigmoid", output_activation=None, init=None, seed=0,
-        bias_init="zeros") -> Sequential:
+        bias_init="zeros", batch_norm=False, dropout=0.0, residual=False) -> Sequential:
     """다층 퍼셉트론을 만듭니다: Dense, 활성화, Dense, 활성화, ..., Dense[, 출력 활성화].
 
     sizes: 층마다 유닛 수. 예: ``[2, 3, 1]`` = 입력 2, 은닉 3, 출력 1.
@@ -145,7 +154,13 @@ def mlp(sizes, activation="sigmoid", output_activation=None, init=None, seed=0,
     init: 가중치 초기화 이름. None이면 ReLU 계열(relu, leaky_relu, elu)에는
         he_normal, 그 밖에는 glorot_uniform 을 고릅니다.
     seed: 정수 시드나 numpy Generator. 같은 시드는 같은 가중치를 줍니다.
+    bias_init: 편향 초기화 이름 (예: ``"zeros"``, 또는 함수).
+    batch_norm: True면 은닉층마다 Dense 뒤, 활성화 앞에 BatchNorm을 넣습니다.
+    dropout: 0보다 크면 은닉층마다 활성화 뒤에 Dropout(dropout)을 넣습니다.
+    residual: True면 입력과 출력 크기가 같은 은닉 블록을 Residual(스킵 연결)로 감쌉니다.
     """
+    from .regularization import BatchNorm, Dropout, Residual
+
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError(
@@ -159,12 +174,19 @@ def mlp(sizes, activation="sigmoid", output_activation=None, init=None, seed=0,
         init = "he_normal" if hidden_template.name in RELU_FAMILY else "glorot_uniform"
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     layers: list[Layer] = []
-    for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        layers.append(Dense(fan_in, fan_out, init=init, rng=rng, bias_init=bias_init))
-        if i < len(sizes) - 2:
-            # 층마다 자기 값을 기억해야 하므로 활성화 객체를 따로 만듭니다.
-            layers.append(copy.copy(hidden_template))
+    for fan_in, fan_out in zip(sizes[:-2], sizes[1:-1]):
+        block: list[Layer] = [Dense(fan_in, fan_out, init=init, rng=rng, bias_init=bias_init)]
+        if batch_norm:
+            block.append(BatchNorm(fan_out))
+        # 층마다 자기 값을 기억해야 하므로 활성화 객체를 따로 만듭니다.
+        block.append(copy.copy(hidden_template))
+        if dropout:
+            block.append(Dropout(dropout, seed=rng))
+        if residual and fan_in == fan_out:
+            layers.append(Residual(Sequential(block)))
+        else:
+            layers.extend(block)
+    layers.append(Dense(sizes[-2], sizes[-1], init=init, rng=rng, bias_init=bias_init))
     if output_activation is not None:
         layers.append(get_activation(output_activation))
     return Sequential(layers)
-
