@@ -1,0 +1,38 @@
+"""난수 생성기를 한 가지 방식으로 받아들이는 도우미.
+
+무작위가 들어가는 함수는 모두 `seed` 인자 하나로 두 가지를 받습니다.
+
+- 정수 (또는 None): 그 값으로 새 `numpy.random.Generator`를 만듭니다.
+  같은 정수를 주면 언제나 같은 수열이 나옵니다. None이면 운영체제가 주는
+  임의의 씨앗을 쓰므로 실행할 때마다 달라집니다.
+- `numpy.random.Generator`: 그 생성기를 그대로 씁니다 (복사하지 않습니다).
+  그래서 부를 때마다 생성기의 상태가 앞으로 나아가고, 다음 호출은 다른 수를 뽑습니다.
+  학습 루프가 생성기 하나를 가지고 에폭마다 넘기면 에폭마다 섞는 순서가 달라지면서도
+  전체 실행은 처음 씨앗 하나로 재현됩니다.
+"""
+
+from __future__ import annotations
+
+from numbers import Integral
+from typing import Any
+
+import numpy as np
+
+__all__ = ["as_generator"]
+
+
+def as_generator(seed: Any, name: str = "seed") -> np.random.Generator:
+    """seed(정수, None, Generator)를 `numpy.random.Generator`로 바꿉니다."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None:
+        return np.random.default_rng()
+    if isinstance(seed, bool) or not isinstance(seed, Integral):
+        raise TypeError(
+            f"{name}에는 0 이상의 정수, None, numpy.random.Generator만 넣을 수 있습니다 "
+            f"(받은 자료형: {type(seed).__name__}). 예: seed=0 또는 "
+            "seed=np.random.default_rng(0)"
+        )
+    if seed < 0:
+        raise ValueError(f"{name}은(는) 0 이상의 정수여야 합니다 (받은 값: {int(seed)}).")
+    return np.random.default_rng(int(seed))
