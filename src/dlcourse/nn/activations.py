@@ -3,6 +3,7 @@
 각 활성화 함수는 층(layer)처럼 쓰입니다.
 
 - ``forward(z)``: h = f(z) 를 계산하고, 역전파에 필요한 값을 기억합니다.
+  출력 h는 ``output`` 속성에 남아서 모니터(활성값 분포, 죽은 유닛)가 읽습니다.
 - ``backward(dh)``: dL/dz = dL/dh * f'(z) 를 돌려줍니다 (원소별 곱).
 - ``function(z)``, ``derivative(z)``: 기억 없이 f(z), f'(z) 만 계산합니다 (그림 그리기용).
 
@@ -48,7 +49,8 @@ class Activation(Layer):
 
     def forward(self, z):
         self._z = z
-        return self.function(z)
+        self.output = self.function(z)
+        return self.output
 
     def backward(self, dh):
         return dh * self.derivative(self._z)
@@ -76,11 +78,11 @@ class Sigmoid(Activation):
 
     def forward(self, z):
         h = 0.5 + 0.5 * np.tanh(0.5 * z)
-        self._h = h
+        self.output = h
         return h
 
     def backward(self, dh):
-        h = self._h
+        h = self.output
         return dh * h * (1.0 - h)
 
 
@@ -98,11 +100,11 @@ class Tanh(Activation):
 
     def forward(self, z):
         h = np.tanh(z)
-        self._h = h
+        self.output = h
         return h
 
     def backward(self, dh):
-        h = self._h
+        h = self.output
         return dh * (1.0 - h * h)
 
 
@@ -123,7 +125,8 @@ class ReLU(Activation):
     def forward(self, z):
         mask = z > 0
         self._mask = mask
-        return z * mask
+        self.output = z * mask
+        return self.output
 
     def backward(self, dh):
         return dh * self._mask
@@ -148,7 +151,8 @@ class LeakyReLU(Activation):
 
     def forward(self, z):
         self._slope = np.where(z > 0, 1.0, self.alpha)
-        return z * self._slope
+        self.output = z * self._slope
+        return self.output
 
     def backward(self, dh):
         return dh * self._slope
@@ -202,6 +206,7 @@ class Identity(Activation):
         return np.ones_like(z)
 
     def forward(self, z):
+        self.output = z
         return z
 
     def backward(self, dh):
