@@ -195,6 +195,7 @@ def l2_penalty(params: dict, strength: float) -> float:
 
 def add_l2_gradient(params: dict, grads: dict, strength: float) -> None:
     """L2 규제 항의 기울기 λ W 를 grads에 제자리에서 더합니다."""
+    strength = check_nonnegative(strength, "L2 강도")
     if strength == 0.0:
         return
     for key in _weight_keys(params):

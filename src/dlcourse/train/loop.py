@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
 from .._validate import as_float_array, check_finite, check_nonnegative, check_positive_int, lookup
 from ..data import MiniBatches
 from ..nn.losses import MSE, BinaryCrossEntropy, Loss, SoftmaxCrossEntropy
-from ..nn.regularization import add_l2_gradient, l2_penalty
+from ..nn.regularization import BatchNorm, add_l2_gradient, l2_penalty
 from .history import DivergenceWarning, History
-from .monitors import make_monitors
+from .monitors import flatten_layers, make_monitors
 
 __all__ = ["fit", "evaluate", "get_loss"]
 
@@ -41,7 +41,27 @@ def get_loss(loss) -> Loss:
     """손실 함수 객체나 이름("mse", "cross_entropy", "binary_cross_entropy")을 받습니다."""
     if isinstance(loss, Loss):
         return loss
+    if isinstance(loss, type) and issubclass(loss, Loss):
+        raise TypeError(
+            f"손실 함수 클래스가 아니라 객체를 넘겨야 합니다 (받은 값: {loss.__name__}). "
+            f"괄호를 붙여 {loss.__name__}() 처럼 넘기거나 이름(\"mse\", \"cross_entropy\")을 쓰세요."
+        )
     return lookup(loss, _LOSSES, "손실 함수")()
+
+
+def _check_optimizer(optimizer) -> None:
+    """update(params, grads) 를 부를 수 있는 옵티마이저 객체인지 훈련 전에 확인합니다."""
+    example = "예: dl.optim.SGD(learning_rate=0.1)"
+    if isinstance(optimizer, type):
+        raise TypeError(
+            f"옵티마이저 클래스가 아니라 객체를 넘겨야 합니다 (받은 값: {optimizer.__name__}). "
+            f"괄호를 붙여 학습률과 함께 만들어 넘기세요. {example}"
+        )
+    if isinstance(optimizer, (str, Mapping)) or not callable(getattr(optimizer, "update", None)):
+        raise TypeError(
+            f"optimizer에는 dl.optim의 옵티마이저 객체를 넣어야 합니다 (받은 값: {optimizer!r}). "
+            + example
+        )
 
 
 def _output_width(net, X) -> int:
@@ -59,6 +79,11 @@ def _output_width(net, X) -> int:
 def _check_targets(loss: Loss, y, n: int, width: int, what: str) -> np.ndarray:
     """정답 y를 손실 함수에 맞는지 훈련 전에 검사합니다."""
     y = np.asarray(y)
+    if y.ndim == 0:
+        raise ValueError(
+            f"{what}: 정답(레이블)은 샘플마다 하나씩 있는 배열이어야 합니다 (받은 것은 값 하나). "
+            f"길이가 {n}인 배열을 넘겨 주세요."
+        )
     if len(y) != n:
         raise ValueError(
             f"{what}: 입력은 {n}개인데 정답(레이블)은 {len(y)}개입니다. 두 개수가 같아야 합니다."
@@ -67,7 +92,8 @@ def _check_targets(loss: Loss, y, n: int, width: int, what: str) -> np.ndarray:
         if y.ndim == 1:
             if y.dtype.kind not in "iu":
                 raise ValueError(
-                    f"{what}: 교차 엔트로피의 정답은 정수 레이블이어야 합니다 (받은 자료형: {y.dtype})."
+                    f"{what}: 교차 엔트로피의 정답은 정수 레이블이어야 합니다 (받은 자료형: {y.dtype}). "
+                    "값이 0, 1, 2, ... 인 실수 배열이라면 y.astype(int) 로 바꿔 넘겨 주세요."
                 )
             if y.min() < 0 or y.max() >= width:
                 raise ValueError(
@@ -78,6 +104,8 @@ def _check_targets(loss: Loss, y, n: int, width: int, what: str) -> np.ndarray:
             raise ValueError(
                 f"{what}: 원-핫 정답의 모양은 ({n}, {width})이어야 합니다 (받은 모양: {y.shape})."
             )
+        else:
+            check_finite(as_float_array(y, f"{what}의 원-핫 정답"), f"{what}의 원-핫 정답")
         return y
     y = check_finite(as_float_array(y, f"{what}의 정답"), f"{what}의 정답")
     if isinstance(loss, BinaryCrossEntropy) and (y.min() < 0 or y.max() > 1):
@@ -87,7 +115,8 @@ def _check_targets(loss: Loss, y, n: int, width: int, what: str) -> np.ndarray:
     expected = (n, width)
     if y.shape != expected and not (y.ndim == 1 and width == 1):
         raise ValueError(
-            f"{what}: 정답의 모양 {y.shape}이 신경망 출력 모양 {expected}과 맞지 않습니다."
+            f"{what}: 정답의 모양이 신경망 출력의 모양과 맞지 않습니다 "
+            f"(정답: {y.shape}, 출력: {expected})."
         )
     return y
 
@@ -107,13 +136,27 @@ def _accuracy_fn(loss: Loss) -> Callable | None:
 
 
 def evaluate(net, X, y, loss) -> tuple[float, float | None]:
-    """평가 모드에서 (손실, 정확도)를 계산합니다. 회귀면 정확도는 None."""
+    """평가 모드(eval)에서 (손실, 정확도)를 계산합니다. 회귀(MSE)면 정확도는 None입니다.
+
+    드롭아웃은 꺼지고 배치 정규화는 이동 평균을 쓰므로 이동 평균도 바뀌지 않습니다.
+    계산이 끝나면 신경망을 원래 모드로 되돌립니다. L2 규제 항은 더하지 않습니다.
+    """
     loss = get_loss(loss)
-    out = net.predict(X) if hasattr(net, "predict") else net.forward(X)
-    value = loss.forward(out, y)
+    X = as_float_array(X, "입력 X", ndim=2)
+    was_training = getattr(net, "training", True)
+    net.eval()
+    try:
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            out = net.forward(X)
+            value = loss.forward(out, y)
+    finally:
+        if was_training:
+            net.train()
     correct = _accuracy_fn(loss)
-    accuracy = None if correct is None else correct(out, np.asarray(y)) / (len(y) * _outputs_per_sample(loss, out))
-    return value, accuracy
+    if correct is None:
+        return value, None
+    y = np.asarray(y)
+    return value, correct(out, y) / (len(y) * _outputs_per_sample(loss, out))
 
 
 def _outputs_per_sample(loss: Loss, out) -> int:
@@ -133,17 +176,19 @@ def fit(net, X, y, loss, optimizer, epochs: int = 10, batch_size: int | None = N
     validation_data: (X_val, y_val). 주면 에폭마다 검증 손실과 정확도를 잽니다.
     seed: 미니배치를 섞을 시드 (정수나 Generator).
     monitors: None, True(모두), 또는 ["grad_norm", "activations", "dead_units"] 중 일부.
-    monitor_every: 몇 단계마다 모니터가 기록할지.
+    monitor_every: 몇 단계마다 모니터가 기록할지 (단계 0, k, 2k, ...). Monitor 객체를 직접
+        넘기면 그 객체의 every를 씁니다.
     progress: True면 tqdm 진행 막대를 보여 줍니다 (노트북과 터미널 모두).
     l2: L2 규제 강도 λ. 손실에 (λ/2) Σ ||W||^2 를 더합니다.
     on_epoch_end: 에폭마다 on_epoch_end(epoch, history) 를 부릅니다. False를 돌려주면 멈춥니다.
     """
     # ---- 훈련 전 검사: 잘못된 입력은 여기서 모두 막습니다.
     loss = get_loss(loss)
-    if not hasattr(optimizer, "update"):
+    _check_optimizer(optimizer)
+    if on_epoch_end is not None and not callable(on_epoch_end):
         raise TypeError(
-            f"optimizer에는 dl.optim의 옵티마이저 객체를 넣어야 합니다 (받은 값: {optimizer!r}). "
-            "예: dl.optim.SGD(learning_rate=0.1)"
+            "on_epoch_end에는 on_epoch_end(epoch, history) 처럼 부를 수 있는 함수를 넣어야 합니다 "
+            f"(받은 값: {on_epoch_end!r})."
         )
     epochs = check_positive_int(epochs, "epochs (에폭 수)", minimum=0)
     monitor_every = check_positive_int(monitor_every, "monitor_every")
@@ -154,18 +199,25 @@ def fit(net, X, y, loss, optimizer, epochs: int = 10, batch_size: int | None = N
         raise ValueError("훈련 데이터가 비어 있습니다. 샘플이 한 개 이상 필요합니다.")
     width = _output_width(net, X)
     y = _check_targets(loss, y, n, width, "훈련 데이터")
-    batch_size = n if batch_size is None else check_positive_int(batch_size, "batch_size")
+    batch_size = n if batch_size is None else min(check_positive_int(batch_size, "batch_size"), n)
+    _check_batch_norm_batches(net, n, batch_size)
     if validation_data is not None:
-        if len(validation_data) != 2:
+        if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
             raise ValueError("validation_data는 (X_val, y_val) 두 개짜리 튜플이어야 합니다.")
         X_val = check_finite(as_float_array(validation_data[0], "검증 입력", ndim=2), "검증 입력")
+        if len(X_val) == 0 or X_val.shape[1] != X.shape[1]:
+            raise ValueError(
+                f"검증 입력의 모양이 맞지 않습니다: 훈련 입력처럼 (샘플 수, {X.shape[1]}) 모양이고 "
+                f"샘플이 한 개 이상이어야 합니다 (받은 모양: {X_val.shape})."
+            )
         y_val = _check_targets(loss, validation_data[1], len(X_val), width, "검증 데이터")
-    batches = MiniBatches(X, y, batch_size=min(batch_size, n), shuffle=shuffle, seed=seed)
+    batches = MiniBatches(X, y, batch_size=batch_size, shuffle=shuffle, seed=seed)
 
     history = History(steps_per_epoch=len(batches))
     history.monitors = make_monitors(monitors, monitor_every)
     for monitor in history.monitors.values():
         monitor.bind(net)
+    active_monitors = list(history.monitors.values())
     correct_fn = _accuracy_fn(loss)
     per_sample = None
     params, grads = net.params, net.grads
@@ -188,13 +240,13 @@ def fit(net, X, y, loss, optimizer, epochs: int = 10, batch_size: int | None = N
                 if l2:
                     value += l2_penalty(params, l2)
                 if not math.isfinite(value):
-                    _stop(history, step, f"손실이 {value}가 되었습니다")
+                    _stop(history, step, f"손실이 유한한 값이 아니게 되었습니다 (손실: {value})")
                     break
                 net.backward(loss.backward())
                 if l2:
                     add_l2_gradient(params, grads, l2)
-                if history.monitors and step % monitor_every == 0:
-                    for monitor in history.monitors.values():
+                for monitor in active_monitors:
+                    if step % monitor.every == 0:
                         monitor.record(step)
                 optimizer.update(params, grads)
                 history.step_loss.append(value)
@@ -230,6 +282,20 @@ def fit(net, X, y, loss, optimizer, epochs: int = 10, batch_size: int | None = N
     if history.diverged:
         warnings.warn(history.message, DivergenceWarning, stacklevel=2)
     return history
+
+
+def _check_batch_norm_batches(net, n: int, batch_size: int) -> None:
+    """배치 정규화가 있으면 샘플이 1개뿐인 미니배치가 생기지 않는지 훈련 전에 확인합니다."""
+    last = n % batch_size or batch_size
+    if min(batch_size, last) > 1:
+        return
+    if not any(isinstance(layer, BatchNorm) for layer in flatten_layers(net)):
+        return
+    raise ValueError(
+        "배치 정규화(BatchNorm)가 있는 신경망은 샘플이 1개인 미니배치로 훈련할 수 없습니다 "
+        f"(샘플 수: {n}, batch_size: {batch_size}. 이 조합에서는 샘플 1개짜리 미니배치가 생깁니다). "
+        "batch_size를 2 이상으로, 샘플 수를 batch_size로 나눈 나머지가 1이 되지 않게 골라 주세요."
+    )
 
 
 def _stop(history: History, step: int, what: str) -> None:

@@ -1,8 +1,8 @@
 """훈련 중에 신경망 안을 들여다보는 모니터(monitor).
 
 모니터는 훈련 단계마다 (또는 every 단계마다) 신경망의 상태를 읽어 기록합니다.
-역전파가 이미 계산해 둔 값(기울기, 활성값)만 읽으므로 계산을 다시 하지 않습니다.
-활성값 통계와 죽은 유닛은 그 단계의 미니배치에서 잰 값입니다.
+역전파가 이미 계산해 둔 값(기울기, 활성화 값)만 읽으므로 계산을 다시 하지 않습니다.
+활성화 값 통계와 죽은 유닛은 그 단계의 미니배치에서 잰 값입니다.
 
 - GradientNorms  ("grad_norm"):  층마다 가중치 기울기의 노름 ||dL/dW||
 - ActivationStats ("activations"): 활성화 함수 층마다 출력의 평균, 표준편차, 표본 일부
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import lookup
+from .._validate import check_positive_int, lookup
 from ..nn.activations import Activation
 from ..nn.layers import Dense
 
@@ -48,14 +48,23 @@ class Monitor:
     name = "monitor"
 
     def __init__(self, every: int = 1):
-        self.every = every
+        self.every = check_positive_int(every, "every (모니터 기록 간격)")
         self.steps: list[int] = []
+        self.dense_layers: list = []
+        self.activation_layers: list = []
 
     def bind(self, net) -> None:
         """훈련을 시작할 때 한 번, 살펴볼 층을 찾아 둡니다."""
         layers = flatten_layers(net)
         self.dense_layers = [layer for layer in layers if isinstance(layer, Dense)]
         self.activation_layers = [layer for layer in layers if isinstance(layer, Activation)]
+
+    @staticmethod
+    def _table(rows: list, columns: int) -> np.ndarray:
+        """기록 목록을 (기록 수, 열 수) 배열로 만듭니다. 기록이 없어도 모양은 (0, 열 수)입니다."""
+        if not rows:
+            return np.zeros((0, columns))
+        return np.array(rows).reshape(len(rows), -1)
 
     def record(self, step: int) -> None:
         raise NotImplementedError
@@ -76,7 +85,7 @@ class GradientNorms(Monitor):
 
     @property
     def values(self) -> np.ndarray:
-        return np.array(self._rows).reshape(len(self._rows), -1)
+        return self._table(self._rows, len(self.dense_layers))
 
 
 class ActivationStats(Monitor):
@@ -105,11 +114,11 @@ class ActivationStats(Monitor):
 
     @property
     def mean(self) -> np.ndarray:
-        return np.array(self._means).reshape(len(self._means), -1)
+        return self._table(self._means, len(self.activation_layers))
 
     @property
     def std(self) -> np.ndarray:
-        return np.array(self._stds).reshape(len(self._stds), -1)
+        return self._table(self._stds, len(self.activation_layers))
 
 
 class DeadUnits(Monitor):
@@ -130,7 +139,7 @@ class DeadUnits(Monitor):
 
     @property
     def values(self) -> np.ndarray:
-        return np.array(self._rows).reshape(len(self._rows), -1)
+        return self._table(self._rows, len(self.activation_layers))
 
 
 _MONITORS = {
@@ -146,13 +155,19 @@ def make_monitors(spec, every: int = 1) -> dict[str, Monitor]:
     """모니터 지정을 모니터 객체 사전으로 바꿉니다.
 
     spec: None/False (없음), True/"all" (모두), 이름 목록, 또는 Monitor 객체 목록.
+    이름으로 만든 모니터는 every 단계마다 기록하고, Monitor 객체는 자기 ``every`` 를 씁니다.
     """
     if spec is None or spec is False:
         return {}
-    if spec is True or spec == "all":
+    if spec is True or (isinstance(spec, str) and spec == "all"):
         spec = MONITOR_NAMES
     if isinstance(spec, (str, Monitor)):
         spec = [spec]
+    if not isinstance(spec, (list, tuple)):
+        raise TypeError(
+            "monitors에는 None, True, 모니터 이름 목록이나 Monitor 객체 목록을 넣어야 합니다 "
+            f"(받은 값: {spec!r}). 사용할 수 있는 이름: {', '.join(MONITOR_NAMES)}"
+        )
     monitors = {}
     for item in spec:
         monitor = item if isinstance(item, Monitor) else lookup(item, _MONITORS, "모니터")(every)
