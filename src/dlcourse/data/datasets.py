@@ -34,7 +34,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class DatasetInfo:
-    """데이터 세트 하나에 대한 설명 (이름, 특성 이름, 클래스 이름, 출처).
+    """데이터셋 하나에 대한 설명 (이름, 특성 이름, 클래스 이름, 출처).
 
     특성 이름과 클래스 이름은 영어(`feature_names`, `class_names`)와
     한국어(`feature_names_ko`, `class_names_ko`)를 같은 순서로 가집니다.

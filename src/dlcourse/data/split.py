@@ -1,4 +1,4 @@
-"""학습 세트와 검증 세트로 나누기 (train / validation split)."""
+"""훈련 세트와 검증 세트로 나누기 (train / validation split)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def train_val_split(
     seed: Any = 0,
     stratify: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """데이터를 무작위로 학습 세트와 검증 세트로 나눕니다.
+    """데이터를 무작위로 훈련 세트와 검증 세트로 나눕니다.
 
     샘플 N개 가운데 n_val = round(val_fraction · N)개를 검증 세트로, 나머지를 학습
     세트로 보냅니다 (반올림에서 0.5는 올립니다).
@@ -72,7 +72,7 @@ def train_val_split(
     if n_val == 0 or n_val == n_samples:
         raise ValueError(
             f"나눈 뒤 한쪽이 비게 됩니다: 샘플 {n_samples}개, val_fraction={val_fraction}이면 "
-            f"검증 세트 {n_val}개, 학습 세트 {n_samples - n_val}개입니다. "
+            f"검증 세트 {n_val}개, 훈련 세트 {n_samples - n_val}개입니다. "
             "두 세트 모두 1개 이상이 되도록 val_fraction을 조정하거나 샘플을 늘리세요."
         )
 
