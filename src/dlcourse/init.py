@@ -199,9 +199,10 @@ def get(name, **kwargs) -> Callable:
     """
     if callable(name):
         return partial(name, **kwargs) if kwargs else name
-    key = name.strip().lower().replace("-", "_") if isinstance(name, str) else name
-    key = _ALIASES.get(key, key)
-    func = lookup(key, _TABLE, "초기화 방법")
+    if isinstance(name, str):
+        # 별칭이 아니면 받은 이름 그대로 넘겨, 오류 메시지에 사용자가 쓴 이름이 나오게 합니다.
+        name = _ALIASES.get(name.strip().lower().replace("-", "_"), name)
+    func = lookup(name, _TABLE, "초기화 방법")
     if "stddev" in kwargs:
         check_positive(kwargs["stddev"], "stddev")
     return partial(func, **kwargs) if kwargs else func

@@ -3,7 +3,7 @@
 각 활성화 함수는 층(layer)처럼 쓰입니다.
 
 - ``forward(z)``: h = f(z) 를 계산하고, 역전파에 필요한 값을 기억합니다.
-  출력 h는 ``output`` 속성에 남아서 모니터(활성값 분포, 죽은 유닛)가 읽습니다.
+  출력 h는 ``output`` 속성에 남아서 모니터(활성화 값 분포, 죽은 유닛)가 읽습니다.
 - ``backward(dh)``: dL/dz = dL/dh * f'(z) 를 돌려줍니다 (원소별 곱).
 - ``function(z)``, ``derivative(z)``: 기억 없이 f(z), f'(z) 만 계산합니다 (그림 그리기용).
 
@@ -59,25 +59,36 @@ class Activation(Layer):
         return f"{type(self).__name__}()"
 
 
+def _sigmoid(z):
+    """1 / (1 + e^(-z)) 를 넘침(overflow) 없이, 작은 값까지 상대적으로 정확하게 계산합니다.
+
+    e = e^(-|z|) 는 언제나 0과 1 사이라 넘치지 않습니다. 이것으로
+    z >= 0 이면 1 / (1 + e),  z < 0 이면 e / (1 + e) 입니다 (같은 식을 정리한 것).
+    (0.5 + 0.5 tanh(z/2) 도 넘치지 않지만, z = -40 에서 0을 주는 등 0 근처 값의 자릿수를 잃습니다.)
+    """
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+
+
 class Sigmoid(Activation):
     """시그모이드: f(z) = 1 / (1 + e^(-z)),  f'(z) = f(z) (1 - f(z)).
 
-    e^(-z) 는 z = -1000 에서 넘쳐 버리므로, 같은 값인
-    f(z) = 0.5 + 0.5 tanh(z / 2) 로 계산합니다. 도함수는 순전파 때 구한 출력만으로
-    계산할 수 있어서, 출력 h를 기억해 두었다가 dh * h (1 - h) 를 돌려줍니다.
+    e^(-z) 는 z = -1000 에서 넘쳐 버리므로, e^(-|z|) 만 쓰는 같은 식으로 계산합니다
+    (``_sigmoid`` 참고). 도함수는 순전파 때 구한 출력만으로 계산할 수 있어서,
+    출력 h를 기억해 두었다가 dh * h (1 - h) 를 돌려줍니다.
     """
 
     name = "sigmoid"
 
     def function(self, z):
-        return 0.5 + 0.5 * np.tanh(0.5 * z)
+        return _sigmoid(z)
 
     def derivative(self, z):
         s = self.function(z)
         return s * (1.0 - s)
 
     def forward(self, z):
-        h = 0.5 + 0.5 * np.tanh(0.5 * z)
+        h = _sigmoid(z)
         self.output = h
         return h
 
@@ -183,6 +194,8 @@ class Softplus(Activation):
     """소프트플러스: f(z) = log(1 + e^z),  f'(z) = 1 / (1 + e^(-z)) (= 시그모이드).
 
     log(1 + e^z) = logaddexp(0, z) 로 계산하여 큰 z에서도 넘치지 않습니다.
+    도함수는 시그모이드와 같은 식으로 계산하므로, z = -24 처럼 f'(z) 가 아주 작은
+    곳에서도 상대 오차가 1e-15 수준으로 정확합니다.
     """
 
     name = "softplus"
@@ -191,7 +204,7 @@ class Softplus(Activation):
         return np.logaddexp(0.0, z)
 
     def derivative(self, z):
-        return 0.5 + 0.5 * np.tanh(0.5 * z)
+        return _sigmoid(z)
 
 
 class Identity(Activation):

@@ -39,6 +39,11 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray, zero_below: float 
     """||a - n|| / max(||a||, ||n||). 두 노름이 모두 zero_below 이하이면 0을 돌려줍니다."""
     a = np.asarray(analytic, dtype=np.float64)
     n = np.asarray(numeric, dtype=np.float64)
+    if a.shape != n.shape:
+        raise ValueError(
+            f"두 기울기의 모양이 다릅니다 (역전파 {a.shape}, 수치 미분 {n.shape}). "
+            "기울기는 그 매개변수(또는 입력)와 같은 모양이어야 합니다."
+        )
     scale = max(np.linalg.norm(a), np.linalg.norm(n))
     if scale <= zero_below:
         return 0.0
@@ -57,16 +62,16 @@ def numerical_gradient(f: Callable[[], float], x: np.ndarray, h: float = 1e-6) -
             "배열을 np.float64로 바꾼 뒤 다시 확인하세요."
         )
     grad = np.zeros_like(x)
-    flat_x = x.reshape(-1)
-    flat_g = grad.reshape(-1)
-    for i in range(flat_x.size):
-        old = flat_x[i]
-        flat_x[i] = old + h
+    # x[idx] 로 원래 배열을 직접 바꿉니다. (x.reshape(-1) 은 x가 전치(transpose)
+    # 같은 비연속 배열이면 복사본을 만들어, f가 바뀐 값을 보지 못합니다.)
+    for idx in np.ndindex(x.shape):
+        old = x[idx]
+        x[idx] = old + h
         f_plus = f()
-        flat_x[i] = old - h
+        x[idx] = old - h
         f_minus = f()
-        flat_x[i] = old
-        flat_g[i] = (f_plus - f_minus) / (2.0 * h)
+        x[idx] = old
+        grad[idx] = (f_plus - f_minus) / (2.0 * h)
     return grad
 
 
@@ -101,12 +106,16 @@ class GradcheckResult:
         return "\n".join(lines)
 
 
-def _check_function(f, params, grads, h, threshold) -> GradcheckResult:
+def _check_same_keys(params, grads) -> None:
     missing = set(params) ^ set(grads)
     if missing:
         raise ValueError(
             f"params와 grads의 키가 다릅니다: {sorted(missing)}. 두 사전은 같은 키를 가져야 합니다."
         )
+
+
+def _check_function(f, params, grads, h, threshold) -> GradcheckResult:
+    _check_same_keys(params, grads)
     errors, numeric = {}, {}
     f0 = float(f(params))
     for name, value in params.items():
@@ -123,13 +132,17 @@ def _check_layer(layer, X, h, threshold, seed) -> GradcheckResult:
     # 임의의 고정 가중치 R로 L = sum(out * R) 를 만들면 dL/dout = R 입니다.
     R = np.random.default_rng(seed).standard_normal(out.shape)
     dX = layer.backward(R)
-    analytic = {name: g.copy() for name, g in layer.grads.items()}
+    # 학생이 만든 층에는 params/grads가 없을 수도 있습니다: 그때는 입력 X만 확인합니다.
+    params = getattr(layer, "params", {})
+    grads = getattr(layer, "grads", {})
+    _check_same_keys(params, grads)
+    analytic = {name: np.array(g, dtype=np.float64) for name, g in grads.items()}
     analytic["X"] = np.array(dX, dtype=np.float64)
 
     def loss() -> float:
         return float(np.sum(layer.forward(X) * R))
 
-    targets = dict(layer.params)
+    targets = dict(params)
     targets["X"] = X
     f0 = loss()
     errors, numeric = {}, {}
@@ -172,7 +185,8 @@ def gradcheck(target, *args, h: float = 1e-6, threshold: float = DEFAULT_THRESHO
     if hasattr(target, "forward") and hasattr(target, "backward"):
         if len(args) != 1:
             raise TypeError("층을 확인할 때는 gradcheck(layer, X) 처럼 입력 X 하나를 넘기세요.")
-        bad = [k for k, v in target.params.items() if v.dtype != np.float64]
+        params = getattr(target, "params", {})
+        bad = [k for k, v in params.items() if np.asarray(v).dtype != np.float64]
         if bad:
             raise TypeError(
                 f"기울기 확인은 float64 매개변수에서만 믿을 수 있습니다 (float64가 아닌 매개변수: {bad})."

@@ -82,9 +82,11 @@ class Dense(Layer):
 
     def forward(self, X):
         if X.ndim != 2 or X.shape[1] != self.fan_in:
+            got = f"특성 수가 {X.shape[1]}인 입력" if X.ndim == 2 else f"{X.ndim}차원 입력"
             raise ValueError(
                 f"입력 크기가 층과 맞지 않습니다: 이 Dense 층은 특성 {self.fan_in}개를 받는데 "
-                f"모양이 {X.shape}인 입력이 들어왔습니다. 입력은 (배치, {self.fan_in}) 모양이어야 합니다."
+                f"{got}이 들어왔습니다 (입력 모양: {X.shape}). "
+                f"입력은 (배치, {self.fan_in}) 모양이어야 합니다."
             )
         self._X = X
         return X @ self.W + self.b

@@ -91,15 +91,24 @@ class SoftmaxCrossEntropy(Loss):
         y = np.asarray(y)
         if y.ndim == 2:
             if y.shape != logits.shape:
+                hint = (
+                    " 정수 레이블이라면 y.ravel() 로 (N,) 모양으로 펴서 넘겨 주세요."
+                    if y.shape == (n, 1) and c != 1
+                    else ""
+                )
                 raise ValueError(
-                    f"SoftmaxCrossEntropy: 원-핫 정답의 모양 {y.shape}이 로짓의 모양 {logits.shape}과 다릅니다."
+                    "SoftmaxCrossEntropy: 원-핫 정답과 로짓의 모양이 다릅니다 "
+                    f"(정답 {y.shape}, 로짓 {logits.shape}). 원-핫 정답은 로짓과 같은 모양이어야 합니다."
+                    + hint
                 )
             onehot = y.astype(logits.dtype, copy=False)
         else:
-            if y.shape != (n,) or y.dtype.kind not in "iub":
+            # bool 레이블은 받지 않습니다: numpy가 bool 배열을 인덱스가 아닌 마스크로 읽기 때문입니다.
+            if y.shape != (n,) or y.dtype.kind not in "iu":
                 raise ValueError(
-                    f"SoftmaxCrossEntropy: 정답은 길이 {n}인 정수 레이블이나 {(n, c)} 모양의 원-핫 "
-                    f"배열이어야 합니다 (받은 모양 {y.shape}, 자료형 {y.dtype})."
+                    "SoftmaxCrossEntropy: 정답의 모양이나 자료형이 맞지 않습니다 "
+                    f"(받은 모양: {y.shape}, 자료형: {y.dtype}). 정답으로는 정수 레이블 배열"
+                    f"(모양: ({n},), 값: 0 ~ {c - 1})이나 원-핫 배열(모양: {(n, c)})을 넘겨 주세요."
                 )
             if n and (y.min() < 0 or y.max() >= c):
                 raise ValueError(
@@ -136,8 +145,13 @@ class BinaryCrossEntropy(Loss):
 
     def forward(self, p, y) -> float:
         y = _as_2d_target(p, y, "BinaryCrossEntropy")
-        clipped = np.clip(p, self.eps, 1.0 - self.eps)
-        self._inside = (p >= self.eps) & (p <= 1.0 - self.eps)
+        eps = self.eps
+        if p.dtype.kind == "f":
+            # float32에서는 1 - 1e-12 가 1로 반올림되어 log(1 - p) = log(0) 이 되므로,
+            # 그 자료형에서 1 바로 아래 수를 만들 수 있을 만큼 eps를 키웁니다.
+            eps = max(eps, float(np.finfo(p.dtype).epsneg))
+        clipped = np.clip(p, eps, 1.0 - eps)
+        self._inside = (p >= eps) & (p <= 1.0 - eps)
         self._p = clipped
         self._y = y
         n = p.shape[0]

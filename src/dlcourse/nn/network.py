@@ -141,7 +141,7 @@ def _display_width(text: str) -> int:
 
 
 def _format_row(cells, widths) -> str:
-    return "  ".join(c + " " * (w - _display_width(c)) for c, w in zip(cells, widths)).rstrip()
+    return "  ".join(c + " " * (w - _display_width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
 def mlp(sizes, activation="sigmoid", output_activation=None, init=None, seed=0,
@@ -174,7 +174,7 @@ def mlp(sizes, activation="sigmoid", output_activation=None, init=None, seed=0,
         init = "he_normal" if hidden_template.name in RELU_FAMILY else "glorot_uniform"
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     layers: list[Layer] = []
-    for fan_in, fan_out in zip(sizes[:-2], sizes[1:-1]):
+    for fan_in, fan_out in zip(sizes[:-2], sizes[1:-1], strict=True):
         block: list[Layer] = [Dense(fan_in, fan_out, init=init, rng=rng, bias_init=bias_init)]
         if batch_norm:
             block.append(BatchNorm(fan_out))
