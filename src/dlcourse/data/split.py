@@ -33,7 +33,7 @@ def train_val_split(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """데이터를 무작위로 훈련 세트와 검증 세트로 나눕니다.
 
-    샘플 N개 가운데 n_val = round(val_fraction · N)개를 검증 세트로, 나머지를 학습
+    샘플 N개 가운데 n_val = round(val_fraction · N)개를 검증 세트로, 나머지를 훈련
     세트로 보냅니다 (반올림에서 0.5는 올립니다).
 
     층화(stratify): stratify=True이고 y가 정수 클래스 레이블 (모양 (N,))이면
