@@ -55,12 +55,14 @@ def dlcourse_step_fn(sizes, activation, X, y):
     net = dl.nn.mlp(sizes, activation=activation, seed=0)
     loss = dl.nn.SoftmaxCrossEntropy()
     opt = dl.optim.SGD(learning_rate=LR)
+    # fit()과 같이 매개변수/기울기 사전을 한 번 꺼내 둡니다 (배열은 층이 들고 있는 바로 그 배열).
+    params, grads = net.params, net.grads
 
     def step():
         logits = net.forward(X)
         loss.forward(logits, y)
         net.backward(loss.backward())
-        opt.update(net.params, net.grads)
+        opt.update(params, grads)
 
     return step
 
@@ -78,7 +80,7 @@ def minimal_step_fn(sizes, activation, X, y):
     def step():
         hs = [X]
         h = X
-        for W, b in zip(Ws[:-1], bs[:-1]):
+        for W, b in zip(Ws[:-1], bs[:-1], strict=True):
             z = h @ W + b
             h = 1.0 / (1.0 + np.exp(-z)) if sigmoid else np.maximum(z, 0.0)
             hs.append(h)

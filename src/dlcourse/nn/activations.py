@@ -60,14 +60,21 @@ class Activation(Layer):
 
 
 def _sigmoid(z):
-    """1 / (1 + e^(-z)) 를 넘침(overflow) 없이, 작은 값까지 상대적으로 정확하게 계산합니다.
+    """1 / (1 + e^(-z)) 를 넘침(overflow) 없이 계산합니다.
 
-    e = e^(-|z|) 는 언제나 0과 1 사이라 넘치지 않습니다. 이것으로
-    z >= 0 이면 1 / (1 + e),  z < 0 이면 e / (1 + e) 입니다 (같은 식을 정리한 것).
-    (0.5 + 0.5 tanh(z/2) 도 넘치지 않지만, z = -40 에서 0을 주는 등 0 근처 값의 자릿수를 잃습니다.)
+    e^(-z) 는 z < -709 에서 float64 범위를 넘어 inf와 경고를 냅니다 (float32는 z < -88).
+    그래서 z를 -700 (float32는 -87) 아래로는 내려가지 않게 자른 뒤 같은 식을 씁니다.
+    잘린 곳의 참값은 1e-304 (float32는 1.6e-38) 보다 작아서 결과는 사실상 같습니다. 이 식은 z = -40 (4.2e-18) 처럼 0에 가까운 값도 자릿수를
+    잃지 않습니다. 새 배열은 한 번만 만들고 나머지 계산은 그 배열 위에서 합니다.
     """
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    low = -87.0 if getattr(z, "dtype", None) == np.float32 else -700.0
+    t = np.maximum(z, low)
+    if not isinstance(t, np.ndarray):  # 0차원 입력은 numpy 스칼라로 나옵니다.
+        t = np.array(t)
+    np.negative(t, out=t)
+    np.exp(t, out=t)
+    t += 1.0
+    return np.reciprocal(t, out=t)
 
 
 class Sigmoid(Activation):

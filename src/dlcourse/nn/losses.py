@@ -110,24 +110,48 @@ class SoftmaxCrossEntropy(Loss):
                     f"(받은 모양: {y.shape}, 자료형: {y.dtype}). 정답으로는 정수 레이블 배열"
                     f"(모양: ({n},), 값: 0 ~ {c - 1})이나 원-핫 배열(모양: {(n, c)})을 넘겨 주세요."
                 )
-            if n and (y.min() < 0 or y.max() >= c):
+            if n and y.min() < 0:
                 raise ValueError(
                     f"SoftmaxCrossEntropy: 레이블은 0 이상 {c - 1} 이하여야 합니다 "
                     f"(받은 범위: {y.min()} ~ {y.max()})."
                 )
-            onehot = np.zeros_like(logits)
-            onehot[np.arange(n), y] = 1.0
+            onehot = None
         shifted = logits - logits.max(axis=1, keepdims=True)
         exp = np.exp(shifted)
         total = exp.sum(axis=1, keepdims=True)
-        log_p = shifted - np.log(total)
         self._p = exp / total
-        self._onehot = onehot
         self._n = n
-        return float(-np.sum(onehot * log_p) / n)
+        if onehot is not None:
+            self._labels = None
+            self._onehot = onehot
+            return float(-np.sum(onehot * (shifted - np.log(total))) / n)
+        # 정수 레이블: 원-핫 배열을 만들지 않고 정답 칸의 값만 골라 씁니다.
+        #   L = (1/N) sum_i [ log(sum_k e^(z_ik)) - z_(i, y_i) ]   (z는 최댓값을 뺀 값)
+        rows = self._rows(n)
+        try:
+            picked = shifted[rows, y]
+        except IndexError:
+            raise ValueError(
+                f"SoftmaxCrossEntropy: 레이블은 0 이상 {c - 1} 이하여야 합니다 "
+                f"(받은 범위: {y.min()} ~ {y.max()})."
+            ) from None
+        self._labels = y
+        return float((np.log(total).sum() - picked.sum()) / n)
+
+    def _rows(self, n: int) -> np.ndarray:
+        """0..n-1 행 번호 (같은 배치 크기면 다시 만들지 않습니다)."""
+        rows = getattr(self, "_row_cache", None)
+        if rows is None or len(rows) != n:
+            rows = self._row_cache = np.arange(n)
+        return rows
 
     def backward(self) -> np.ndarray:
-        return (self._p - self._onehot) / self._n
+        if self._labels is None:
+            return (self._p - self._onehot) / self._n
+        grad = self._p.copy()
+        grad[self._rows(self._n), self._labels] -= 1.0
+        grad /= self._n
+        return grad
 
 
 class BinaryCrossEntropy(Loss):

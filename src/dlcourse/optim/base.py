@@ -84,6 +84,7 @@ class Optimizer:
         self.iterations = 0
         self.state: dict[str, dict[str, np.ndarray]] = {}
         self._shapes: dict[str, tuple[int, ...]] = {}
+        self._checked: tuple = (None, None, -1)
 
     # ------------------------------------------------------------------ 학습률
     @property
@@ -132,8 +133,13 @@ class Optimizer:
         params와 grads는 키와 모양이 같은 '이름 → 배열' 사전입니다. 예를 들어
         신경망의 ``net.params``/``net.grads``, 또는 2차원 곡면 위의 점 ``{"x": point}``.
         """
-        if not self._is_known_structure(params, grads):
-            self._register(params, grads)
+        # 바로 전에 검사한 사전 두 개를 그대로 다시 받으면 (fit()처럼 net.params를 한 번만
+        # 꺼내 쓰는 경우) 키와 모양 검사를 건너뜁니다.
+        same_dicts = params is self._checked[0] and grads is self._checked[1]
+        if not (same_dicts and len(params) == self._checked[2]):
+            if not self._is_known_structure(params, grads):
+                self._register(params, grads)
+            self._checked = (params, grads, len(params))
         if self.schedule is None:
             lr = self._constant_lr
         else:
@@ -155,6 +161,7 @@ class Optimizer:
         self.iterations = 0
         self.state = {}
         self._shapes = {}
+        self._checked = (None, None, -1)
 
     def _clip_gradients(self, grads: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         """설정된 클리핑 하나를 적용한 새 기울기 사전을 돌려줍니다 (입력은 그대로)."""
