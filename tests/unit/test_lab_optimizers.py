@@ -1,0 +1,270 @@
+"""7강 탐색기 dlcourse.labs.optimizers 테스트.
+
+기댓값은 닫힌 식(길쭉한 그릇에서 SGD는 축마다 등비수열), Adam의 첫 걸음이 ±η라는 성질,
+테스트 안에서 따로 계산한 교차 엔트로피처럼 코드 밖에서 온 것만 씁니다.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+
+import dlcourse as dl
+from dlcourse.labs import optimizers
+
+HANGUL = re.compile("[가-힣]")
+BOWL_START = np.array([-7.0, 2.0])  # 길쭉한 그릇의 기본 시작점
+
+
+def race(**kwargs):
+    return optimizers.run_surface("elongated_bowl", **kwargs)
+
+
+def sign_changes(values: np.ndarray) -> int:
+    signs = np.sign(values)
+    return int(np.count_nonzero(signs[1:] * signs[:-1] < 0))
+
+
+# ---------------------------------------------------------------------------
+# 물리
+# ---------------------------------------------------------------------------
+
+
+def test_sgd_on_the_bowl_follows_the_closed_form():
+    # J = x₁²/20 + x₂², ∇J = [x₁/10, 2x₂] → x₁(t) = x₁(0)(1 − η/10)^t, x₂(t) = x₂(0)(1 − 2η)^t
+    result = race(steps=100, learning_rates={"sgd": 0.1}, enabled=["sgd"])
+    t = np.arange(101)
+    path = result.paths[0]
+    np.testing.assert_allclose(path[:, 0], -7.0 * 0.99**t, rtol=1e-12)
+    np.testing.assert_allclose(path[:, 1], 2.0 * 0.8**t, rtol=1e-12)
+    np.testing.assert_allclose(result.gaps[0], path[:, 0] ** 2 / 20 + path[:, 1] ** 2, rtol=1e-12)
+
+
+def test_adam_first_step_is_learning_rate_times_sign_of_gradient():
+    # 첫 갱신에서 m̂ = g, v̂ = g²이므로 걸음은 η·g/(|g| + ε) ≈ η·sign(g), ε = 1e-7
+    result = race(steps=1, learning_rates={"adam": 0.1}, enabled=["adam"])
+    gradient = np.array([-7.0 / 10, 2 * 2.0])
+    expected = BOWL_START - 0.1 * gradient / (np.abs(gradient) + 1e-7)
+    np.testing.assert_allclose(result.paths[0][1], expected, rtol=1e-12)
+    np.testing.assert_allclose(result.paths[0][1], BOWL_START - 0.1 * np.sign(gradient),
+                               rtol=1e-6)
+
+
+def test_adam_beats_plain_sgd_on_the_elongated_bowl():
+    result = race(steps=100, learning_rates={"sgd": 0.1, "adam": 0.1}, enabled=["sgd", "adam"])
+    sgd, adam = result.gaps
+    assert adam[-1] < sgd[-1] / 10
+    assert result.final_distance("adam") < result.final_distance("sgd") / 3
+    # SGD의 x₁은 0.99^100 ≈ 0.366배만 줄었습니다.
+    assert result.final_distance("sgd") > 2.5
+
+
+def test_momentum_reduces_zigzag_on_the_bowl():
+    zigzag = race(steps=100, learning_rates={"sgd": 0.9, "momentum": 0.1},
+                  enabled=["sgd", "momentum"])
+    sgd_path, momentum_path = zigzag.paths
+    # SGD η = 0.9: x₂(t) = 2 · (−0.8)^t 이므로 스텝마다 부호가 바뀝니다.
+    np.testing.assert_allclose(sgd_path[:, 1], 2.0 * (-0.8) ** np.arange(101), rtol=1e-9)
+    assert sign_changes(sgd_path[:, 1]) == 100
+    assert sign_changes(momentum_path[:, 1]) < 25
+    same_rate = race(steps=100, learning_rates={"sgd": 0.1, "momentum": 0.1},
+                     enabled=["sgd", "momentum"])
+    assert same_rate.gaps[1][-1] < same_rate.gaps[0][-1] / 100
+
+
+def test_divergence_is_reported_per_optimizer_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = race(steps=100, learning_rates={"sgd": 3.0, "adam": 0.1}, enabled=["sgd", "adam"])
+    assert result.diverged == (True, False)
+    assert result.message.startswith("발산했습니다") and "SGD" in result.message
+    assert "Adam" not in result.message
+    assert np.isfinite(result.paths[0]).all()
+
+
+def test_local_minimum_race_separates_momentum_from_sgd():
+    settings = {k: v for k, v in optimizers.PRESETS["local_minimum"].items() if k != "설명"}
+    result = optimizers.run(**settings)
+    best = dl.surfaces.MULTI_MINIMA.global_minimum
+    final = {name: path[-1] for name, path in zip(result.names, result.paths, strict=True)}
+    assert np.linalg.norm(final["momentum"] - best) < 0.1
+    assert np.linalg.norm(final["sgd"] - best) > 2.0
+
+
+def test_network_race_starts_from_the_same_net_and_adam_wins():
+    result = optimizers.run_network(steps=200)
+    assert result.names == optimizers.OPTIMIZERS
+    first = [losses[0] for losses in result.losses]
+    np.testing.assert_allclose(first, first[0], rtol=1e-12)  # 같은 초깃값
+    # 처음 손실을 테스트에서 따로 계산합니다: 같은 시드의 2-8-2 tanh 신경망, 교차 엔트로피.
+    X, y = dl.data.moons(n_samples=100, noise=0.15, seed=0)
+    net = dl.nn.mlp([2, 8, 2], activation="tanh", seed=0)
+    logits = net.forward(X)
+    logits = logits - logits.max(axis=1, keepdims=True)
+    log_prob = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+    assert first[0] == pytest.approx(-log_prob[np.arange(100), y].mean(), rel=1e-12)
+    losses = dict(zip(result.names, result.losses, strict=True))
+    assert all(len(curve) == 201 for curve in losses.values())
+    assert losses["adam"][-1] < losses["sgd"][-1] / 10
+    assert losses["sgd"][-1] < losses["sgd"][0]
+    assert all(0.0 <= acc[-1] <= 1.0 for acc in result.accuracies)
+    for probabilities in result.probabilities:
+        assert probabilities.shape == result.grid_x.shape
+        assert 0.0 <= probabilities.min() <= probabilities.max() <= 1.0
+
+
+def test_network_prefix_equals_shorter_training():
+    long = optimizers.run_network(steps=150, enabled=["adam"])
+    short = optimizers.run_network(steps=40, enabled=["adam"])
+    np.testing.assert_array_equal(short.losses[0], long.losses[0][:41])
+    assert not np.allclose(short.probabilities[0], long.probabilities[0])
+
+
+# ---------------------------------------------------------------------------
+# 그림과 탐색기
+# ---------------------------------------------------------------------------
+
+
+def _all_text(fig) -> str:
+    from matplotlib.text import Text
+
+    return " ".join(t.get_text() for t in fig.findobj(match=Text))
+
+
+def test_plot_draws_with_korean_labels_and_no_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        surface = optimizers.plot(optimizers.run())
+        surface.canvas.draw()
+        network = optimizers.plot(optimizers.run_network(steps=50))
+        network.canvas.draw()
+    text = _all_text(surface)
+    assert "길쭉한 그릇" in text and "최솟값과의 차이" in text and "스텝" in text
+    assert "모멘텀" in text and "Adam" in text
+    assert "결정 경계" in _all_text(network) and "훈련 손실" in _all_text(network)
+    lines = surface.axes[1].get_lines()
+    styles = {(line.get_color(), str(line.get_linestyle()), line.get_marker()) for line in lines}
+    assert len(styles) == 6  # 색, 선 모양, 표시가 모두 다릅니다
+
+
+def _controls_grid(live):
+    grid = []
+    for name, control in live.controls.items():
+        if hasattr(control, "options"):
+            grid.append((name, [value for _, value in control.options]))
+        elif type(control).__name__ == "FloatLogSlider":
+            grid.append((name, [10.0**control.min, 10.0**control.max]))
+        elif type(control).__name__ == "Checkbox":
+            grid.append((name, [not control.value]))
+        else:
+            grid.append((name, [control.min, control.max]))
+    return grid
+
+
+def test_explorer_drives_every_control_through_its_range():
+    from dlcourse import viz
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        live = optimizers.explorer()
+        assert live.render_count == 1 and live.last_error is None
+        for name, values in _controls_grid(live):
+            default = live.controls[name].value
+            for value in [*values, default]:
+                if live.controls[name].value == value:
+                    continue
+                before = live.png()
+                live.set_values(**{name: value})
+                assert live.png() != before, f"{name}={value}에서 그림이 바뀌지 않았습니다"
+                assert live.last_error is None, live.last_error
+                message = viz.current_message(live.figure)
+                if message is not None:
+                    assert "발산했습니다" in message.get_text()
+
+
+def test_explorer_switches_learning_rates_with_the_problem():
+    from dlcourse import viz
+
+    live = optimizers.explorer()
+    live.set_values(surface="rosenbrock")
+    assert live.controls["lr_sgd"].value == pytest.approx(0.002)
+    assert live.controls["lr_adagrad"].value == pytest.approx(0.3)
+    live.set_values(surface="network", lr_adam=0.03)  # 같이 바꾼 학습률은 그대로 둡니다
+    assert live.controls["lr_adam"].value == pytest.approx(0.03)
+    assert live.controls["lr_sgd"].value == pytest.approx(0.1)
+    for name in optimizers.OPTIMIZERS:
+        live.controls[f"show_{name}"].value = False
+    message = viz.current_message(live.figure)
+    assert message is not None and "하나도" in message.get_text()
+    assert live.last_error is None
+
+
+@pytest.mark.parametrize("name", sorted(optimizers.PRESETS))
+def test_every_preset_opens_and_renders(name):
+    preset = optimizers.PRESETS[name]
+    assert HANGUL.search(preset["설명"])
+    live = optimizers.explorer(preset=name)
+    assert live.last_error is None and live.render_count == 1
+    assert live.png().startswith(b"\x89PNG")
+    assert live.controls["surface"].value == preset["surface"]
+
+
+def test_unknown_preset_lists_the_names():
+    with pytest.raises(ValueError, match="프리셋") as info:
+        optimizers.explorer(preset="fastest")
+    assert "rosenbrock" in str(info.value) and "network" in str(info.value)
+
+
+def test_run_does_not_import_plotting_or_widgets():
+    code = (
+        "import sys\n"
+        "from dlcourse.labs.optimizers import run, run_network\n"
+        "run()\n"
+        "run_network(steps=10, enabled=['adam'])\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib'\n"
+        "assert 'ipywidgets' not in sys.modules, 'ipywidgets'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ---------------------------------------------------------------------------
+# 잘못된 입력
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"surface": "bowl"}, ValueError, "elongated_bowl"),
+        ({"lr_adam": 0.0}, ValueError, "0보다 커야"),
+        ({"lr_sgd": None}, TypeError, "실수"),
+        ({"show_sgd": "yes"}, TypeError, "True나 False"),
+        ({"steps": 0}, ValueError, "1 이상"),
+        ({"steps": 10.0}, TypeError, "정수"),
+        ({"momentum": 1.0}, ValueError, "momentum"),
+        ({"surface": "network", "steps": 300}, ValueError, "200 이하"),
+        ({"learning_rate": 0.1}, ValueError, "알 수 없는 설정"),
+    ],
+)
+def test_bad_input_gives_korean_errors(kwargs, error, words):
+    with pytest.raises(error) as info:
+        optimizers.run(**kwargs)
+    assert words in str(info.value) and HANGUL.search(str(info.value))
+
+
+def test_bad_direct_arguments():
+    with pytest.raises(ValueError, match="옵티마이저"):
+        optimizers.run_surface(enabled=["sgd", "lion"])
+    with pytest.raises(TypeError, match="사전"):
+        optimizers.run_network(learning_rates=[0.1])
+    with pytest.raises(ValueError, match="두 수"):
+        optimizers.run(start=[1.0])
+    with pytest.raises(TypeError, match="결과"):
+        optimizers.plot({"paths": []})
+    with pytest.raises(ValueError, match="범위"):
+        optimizers.explorer(lr_sgd=10.0)
