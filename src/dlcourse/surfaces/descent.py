@@ -124,7 +124,7 @@ def descend(
                     problem = "J나 기울기가 무한대 또는 NaN이 되었습니다"
             if problem is not None:
                 diverged_at = t
-                message = f"발산했습니다: {t}단계에서 {problem}. {_advice(surface)}"
+                message = f"발산했습니다: 스텝 {t}에서 {problem}. {_advice(surface)}"
                 break
             points.append(x.copy())
             values.append(value)

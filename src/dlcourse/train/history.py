@@ -26,7 +26,7 @@ class History:
     - loss / accuracy: 에폭마다의 훈련 손실(미니배치 손실의 샘플 가중 평균)과 정확도
     - val_loss / val_accuracy: 에폭이 끝날 때 검증 세트에서 잰 값 (평가 모드)
     - monitors: 이름 → 모니터 객체 (GradientNorms, ActivationStats, DeadUnits)
-    - diverged, diverged_at_step, message: 발산했는지, 몇 단계에서, 한국어 설명
+    - diverged, diverged_at_step, message: 발산했는지, 몇 번째 스텝에서, 한국어 설명
     """
 
     step_loss: list[float] = field(default_factory=list)

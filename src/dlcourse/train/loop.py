@@ -302,6 +302,6 @@ def _stop(history: History, step: int, what: str) -> None:
     history.diverged = True
     history.diverged_at_step = step
     history.message = (
-        f"발산했습니다: {step}단계에서 {what}. 학습률을 낮추거나, 초기화를 바꾸거나, "
+        f"발산했습니다: 스텝 {step}에서 {what}. 학습률을 낮추거나, 초기화를 바꾸거나, "
         "기울기 클리핑을 켜 보세요."
     )
