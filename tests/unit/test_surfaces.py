@@ -397,7 +397,7 @@ def test_divergence_is_cut_cleanly_without_warnings():
     assert len(result.path) == len(result.values) == len(result.gradients) == first_too_big
     assert np.isfinite(result.path).all() and np.abs(result.path).max() <= 1e6
     assert result.message.startswith("발산했습니다")
-    assert f"{first_too_big}단계" in result.message and "학습률" in result.message
+    assert f"스텝 {first_too_big}에서" in result.message and "학습률" in result.message
 
 
 def test_overflowing_value_is_reported_not_warned():

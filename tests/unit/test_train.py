@@ -306,7 +306,7 @@ def test_divergence_stops_cleanly_with_one_warning_and_no_runtime_warning(iris):
     assert history.diverged_at_step == history.steps  # 그 단계의 손실이 inf/NaN이었습니다.
     assert 0 < history.steps < 200
     assert "발산했습니다" in history.message
-    assert f"{history.diverged_at_step}단계" in history.message
+    assert f"스텝 {history.diverged_at_step}에서" in history.message
     assert str(caught[0].message) == history.message
     assert all(np.isfinite(history.step_loss))
     assert "발산했습니다" in repr(history)

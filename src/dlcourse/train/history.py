@@ -57,7 +57,7 @@ class History:
         return {name: np.asarray(getattr(self, name), dtype=float) for name in names}
 
     def __repr__(self) -> str:
-        parts = [f"에폭 {self.epochs}", f"단계 {self.steps}"]
+        parts = [f"에폭 {self.epochs}", f"스텝 {self.steps}"]
         if self.loss:
             parts.append(f"마지막 손실 {self.loss[-1]:.4g}")
         if self.accuracy:
