@@ -490,4 +490,4 @@ def test_progress_bar_and_history_arrays(iris, capsys):
     assert arrays["step_loss"].shape == (9,) and arrays["loss"].shape == (3,)
     assert arrays["val_loss"].shape == (0,)
     text = repr(history)
-    assert "에폭 3" in text and "단계 9" in text
+    assert "에폭 3" in text and "스텝 9" in text
