@@ -41,10 +41,13 @@ Glorot 초기화(σ² = 2 / (fan_in + fan_out), 여기서는 1 / fan_in)를 ReLU
 
 잰 갱신 시간
 ------------
-기본값(tanh, 정규분포 σ=1, 10층 × 100유닛, 샘플 500개)에서 위젯 하나를 바꿀 때 커널 쪽
-시간(run + 다시 그리기 + PNG 만들기, LiveFigure.set_values로 초기화 방법을 번갈아 바꾼
-12번의 중앙값)은 코어 두 개를 다른 작업과 나눠 쓰는 기계에서 약 85 ms였습니다
-(run 약 15 ms).
+기본값(tanh, 정규분포 σ=1, 10층 × 유닛 100개, 샘플 500개)에서 위젯 하나를 바꿀 때의 커널 쪽
+시간입니다: run + 다시 그리기 + PNG 만들기, LiveFigure.set_values로 초기화 방법을 번갈아
+바꾼 12번의 중앙값. 코어 두 개를 다른 작업과 나눠 쓰는(부하 평균 2.2~3) 기계에서 잰
+값은 벽시계 65~257 ms였습니다. OPENBLAS_NUM_THREADS=1이면 CPU 시간이 78~99 ms(run 10~35 ms)로
+고르고, OpenBLAS가 (500 × 100) @ (100 × 100) 곱셈을 스레드 두 개로 나누면 코어가 비어 있을 때는
+벽시계 65~72 ms로 빠르지만 다른 작업과 코어를 다투면 run이 85 ms, 갱신이 250 ms 안팎까지
+늘었습니다. 그리기 시간을 줄이려고 눈금 글자는 첫 칸에만 적습니다.
 """
 
 from __future__ import annotations
@@ -265,12 +268,15 @@ def _check_int_range(value, name: str, low: int, high: int) -> int:
 
 
 def _check_seed(seed):
+    """시드는 0 이상의 정수나 numpy.random.Generator입니다."""
     if isinstance(seed, np.random.Generator):
         return seed
-    if isinstance(seed, bool) or not isinstance(seed, Integral) or seed < 0:
+    if isinstance(seed, bool) or not isinstance(seed, Integral):
         raise TypeError(
             f"seed(시드)는 0 이상의 정수나 numpy.random.Generator여야 합니다 (받은 값: {seed!r})."
         )
+    if seed < 0:
+        raise ValueError(f"seed(시드)는 0 이상이어야 합니다 (받은 값: {seed}).")
     return int(seed)
 
 
@@ -394,7 +400,7 @@ def _sci(value: float) -> str:
     """유효숫자 둘: 0.000123 → "1.2e-4", 0.57 → "0.57"."""
     if not math.isfinite(value):
         return "inf"
-    if value == 0 or 1e-3 <= abs(value) < 1e4:
+    if value == 0 or 1e-3 <= abs(value) < 100:
         return f"{value:.2g}"
     mantissa, exponent = f"{value:.1e}".split("e")
     return f"{mantissa}e{int(exponent)}"

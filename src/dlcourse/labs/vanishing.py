@@ -30,10 +30,12 @@ g ← g · min(1, c / ‖g‖), c = 1 (Keras의 global_clipnorm)로 줄인 뒤 �
 ----
 - 왼쪽: 층별 기울기 노름(로그 축). 막대는 마지막 스텝, 주황 점선과 점은 첫 스텝입니다.
   1번 층이 입력 쪽, 마지막 막대가 출력층입니다. inf나 NaN은 빗금 친 빨간 막대입니다.
-- 오른쪽: 스텝마다의 손실(로그 축).
-- 아래: 진단 문장. 첫 스텝에서 첫 층과 마지막 층의 기울기 노름 비 r로 판단합니다.
+- 오른쪽: 스텝마다의 손실. 제목에 마지막 훈련 정확도와, 클리핑을 켰다면 기울기를 실제로
+  줄인 스텝 수(‖g‖ > 1이었던 스텝)를 적습니다.
+- 아래: 진단 문장. 첫 스텝에서 첫 층과 마지막 층(출력층)의 기울기 노름 비 r로 판단합니다.
   r < 10⁻⁶이면 기울기 소실, r > 10³이거나 기울기 노름이 10³을 넘으면 기울기 폭발,
-  손실이 inf나 NaN이 되면 "발산했습니다"를 띄웁니다.
+  손실이 inf나 NaN이 되면 "발산했습니다"를 띄웁니다. 그 사이(10⁻⁶ ≤ r < 10⁻², 10 < r ≤ 10³)는
+  줄어들거나 커지는 중이라고 알려 줍니다.
 
 쓰는 법
 -------
@@ -51,10 +53,14 @@ shallow_sigmoid. 초기화 방법에서 "정규분포 σ=1 (큰 값)"과 tanh를
 
 잰 갱신 시간
 ------------
-기본값에서 위젯 하나를 바꿀 때 커널 쪽 시간(run + 다시 그리기 + PNG 만들기,
-LiveFigure.set_values로 학습률을 번갈아 바꾼 12번의 중앙값)은 코어 두 개를 다른 작업과
-나눠 쓰는 기계에서 약 90 ms였습니다 (run 약 40 ms, 그리기와 PNG 약 50 ms).
-은닉층 40개, 유닛 32개, 50스텝의 run은 약 120 ms입니다.
+기본값(시그모이드, 은닉층 12개 × 유닛 16개, 40스텝)에서 위젯 하나를 바꿀 때의 커널 쪽
+시간입니다: run + 다시 그리기 + PNG 만들기, LiveFigure.set_values로 학습률을 번갈아 바꾼
+12번의 중앙값. 코어 두 개를 다른 작업과 나눠 쓰는(부하 평균 2.2~3) 기계에서 여덟 번 잰
+값은 이 프로세스의 CPU 시간 78~95 ms, 벽시계 79~187 ms(코어를 다툰 만큼 늘어남)였고,
+그 가운데 run은 23~50 ms입니다. 시간의 대부분은 matplotlib의 글자(눈금, 제목, 진단 문장)
+그리기이므로 눈금 수를 줄여 두었습니다. 은닉층 40개 × 유닛 32개 × 50스텝의 run은
+160~520 ms입니다 (유닛 64개처럼 큰 행렬에서는 OpenBLAS 스레드가 다른 작업과 코어를 다퉈
+더 느려질 수 있습니다).
 """
 
 from __future__ import annotations
@@ -278,12 +284,15 @@ def _check_int_range(value, name: str, low: int, high: int) -> int:
 
 
 def _check_seed(seed):
+    """시드는 0 이상의 정수나 numpy.random.Generator입니다."""
     if isinstance(seed, np.random.Generator):
         return seed
-    if isinstance(seed, bool) or not isinstance(seed, Integral) or seed < 0:
+    if isinstance(seed, bool) or not isinstance(seed, Integral):
         raise TypeError(
             f"seed(시드)는 0 이상의 정수나 numpy.random.Generator여야 합니다 (받은 값: {seed!r})."
         )
+    if seed < 0:
+        raise ValueError(f"seed(시드)는 0 이상이어야 합니다 (받은 값: {seed}).")
     return int(seed)
 
 
