@@ -80,5 +80,5 @@ def prepare_axes(ax):
 
     축을 만들 때 한 번 부르면 됩니다 (ax.clear() 뒤에도 남습니다). 같은 축을 돌려줍니다.
     """
-    ax.tick_params(labelfontfamily=list(TICK_FAMILY))
+    ax.tick_params(which="both", labelfontfamily=list(TICK_FAMILY))  # 작은 눈금(minor)까지
     return ax
