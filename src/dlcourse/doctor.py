@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata as metadata
-import json
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Check", "run_checks"]
 
@@ -65,21 +64,14 @@ def check_packages() -> list[Check]:
 
 
 def check_lab_extensions() -> Check:
-    """JupyterLab 앞단 확장(위젯 관리자, ipympl)이 설치·활성화되어 있는지 봅니다."""
+    """JupyterLab 앞단 확장(위젯 관리자, ipympl)이 Jupyter 데이터 폴더에 설치되어 있는지 봅니다."""
     try:
-        out = subprocess.run(
-            [sys.executable, "-m", "jupyter", "labextension", "list", "--json"],
-            capture_output=True, text=True, timeout=60,
-        )
-        text = out.stdout + out.stderr
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return Check("JupyterLab 확장", False, f"확인할 수 없음 ({exc})",
-                     "pip install jupyterlab ipywidgets ipympl 을 다시 실행하세요.")
-    try:
-        names = set(json.loads(out.stdout).keys()) if out.stdout.strip().startswith("{") else set()
-    except ValueError:
-        names = set()
-    missing = [ext for ext in LAB_EXTENSIONS if ext not in names and ext not in text]
+        from jupyter_core.paths import jupyter_path
+    except ImportError:
+        return Check("JupyterLab 확장", False, "jupyter_core가 없습니다", "pip install jupyterlab")
+    roots = [Path(p) for p in jupyter_path("labextensions")]
+    missing = [ext for ext in LAB_EXTENSIONS
+               if not any((root / ext / "package.json").is_file() for root in roots)]
     ok = not missing
     return Check(
         "JupyterLab 확장", ok,

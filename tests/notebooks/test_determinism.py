@@ -7,8 +7,10 @@ import os
 
 import nbformat
 import pytest
-from conftest import lesson_paths
 from nbclient import NotebookClient
+from nbval.plugin import coalesce_streams
+
+from conftest import lesson_paths
 
 
 def _text_outputs(nb) -> list[str]:
@@ -16,7 +18,8 @@ def _text_outputs(nb) -> list[str]:
     for cell in nb.cells:
         if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
             continue
-        for out in cell.get("outputs", []):
+        # 커널은 한 셀의 print 출력을 때에 따라 다른 곳에서 나누어 보내므로, nbval처럼 합쳐서 비교합니다.
+        for out in coalesce_streams(cell.get("outputs", [])):
             if out.output_type == "stream":
                 texts.append(out.text)
             elif "data" in out and "text/plain" in out.data and "image/png" not in out.data:
