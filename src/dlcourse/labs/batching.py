@@ -44,8 +44,12 @@ batch_size=15)를 dl.train.fit으로 그대로 부릅니다. run()의 미니배�
     batching.plot(result)
     batching.updates_per_epoch()                # {1: 150, 10: 15, 15: 10, ...}
 
-갱신 시간 (LiveFigure.set_values로 값을 바꿔 가며 잰 중앙값, 코어 두 개를 다른 작업과 나눠
-쓰는 기계): 기본 설정에서 한 번 갱신에 약 75 ms (계산 약 30 ms + 다시 그리기와 PNG).
+갱신 시간 (학습률 슬라이더를 기본값 근처에서 열 번 바꾸며 LiveFigure.set_values로 잰 중앙값,
+코어 두 개를 다른 작업과 나눠 쓰는 기계, 부하 평균 2~3): 기본 설정에서 한 번 갱신에
+84~115 ms(대개 90 ms 안팎)입니다. tests/benchmarks/bench_explorers.py로는 중앙값 83 ms,
+기준 작업(빈 그림 + PNG)의 2.4배였습니다. 그중 run()이 약 28 ms(세 방법 × 150스텝; 전체 손실은 경로를 다 모은 뒤
+한 번에 계산합니다)이고 나머지는 다시 그리기와 PNG 만들기입니다. 슬라이더는 손을 뗄 때만
+다시 계산합니다 (continuous_update=False).
 """
 
 from __future__ import annotations
@@ -70,6 +74,9 @@ __all__ = [
     "updates_per_epoch",
     "reference_fit",
     "standardized_iris",
+    "single_layer_network",
+    "full_data_losses",
+    "method_labels",
 ]
 
 N_SAMPLES = 150
@@ -315,7 +322,7 @@ def run(
             accuracy.append(float(acc[-1]) if stopped is None else math.nan)
             if stopped is not None:
                 messages.append(
-                    f"{METHOD_NAMES_KO[method]}: {stopped}스텝에서 손실이 inf나 NaN이 되었습니다"
+                    f"{METHOD_NAMES_KO[method]}: 스텝 {stopped}에서 손실이 inf나 NaN이 되었습니다"
                 )
         trajectory = np.stack(paths)
         path_2d, explained = _principal_plane(trajectory)
@@ -447,8 +454,18 @@ class _Figure:
             zorder=6,
             label=viz.LABELS["start"],
         )
-        path_ax.legend(loc="best", fontsize=8.5)
         path_ax.set_title("매개변수 15개의 경로를 주성분 두 방향에 비춤", fontsize=10)
+        path_ax.text(
+            0.02,
+            0.98,
+            "가중치 12개 + 편향 3개가 움직인 길을\n가장 많이 퍼진 두 방향에서 본 그림\n(흰 동그라미: 시작점, 별: 끝점)",
+            transform=path_ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize=8.5,
+            color=viz.GREY,
+            linespacing=viz.LINESPACING,
+        )
         # 주성분 좌표의 숫자 자체에는 뜻이 없고, 눈금 글자는 다시 그리기 시간의 큰 몫이라 뺍니다.
         path_ax.set_xticks([])
         path_ax.set_yticks([])

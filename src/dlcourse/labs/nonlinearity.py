@@ -43,10 +43,15 @@ dl.nn.Dense 층으로 직접 계산해 확인합니다 (두 출력의 차이가 
     nonlinearity.plot(result)
     nonlinearity.linear_collapse()                    # φ(z) = 10z 로 층 세 개 = 층 하나
 
-갱신 시간 (LiveFigure.set_values로 값을 바꿔 가며 잰 중앙값, 코어 두 개를 다른 작업과 나눠
-쓰는 기계): 기본 설정(XOR, 은닉층 1개 × 유닛 8개, 300스텝)에서 한 번 갱신에 약 60 ms
-(계산 약 25 ms + 다시 그리기와 PNG). 나선 데이터(점 200개)와 ``spirals_relu`` 설정은 약
-150 ms라서 슬라이더는 손을 뗄 때만 다시 계산합니다 (continuous_update=False).
+갱신 시간 (학습률 슬라이더를 기본값 근처에서 열 번 바꾸며 LiveFigure.set_values로 잰 중앙값,
+코어 두 개를 다른 작업과 나눠 쓰는 기계, 부하 평균 2 안팎): 기본 설정(XOR, 은닉층 1개 ×
+유닛 8개, 150스텝)에서 한 번 갱신에 66~93 ms(대개 70 ms 안팎)입니다. 그중 run()이 약
+30 ms(신경망 세 개 훈련)이고 나머지는 다시 그리기와 PNG 만들기입니다.
+tests/benchmarks/bench_explorers.py (위젯마다 바꿨다 되돌리기)로는 중앙값 78 ms, 같은 실행의
+기준 작업(빈 그림 + PNG)의 2.3배였습니다. 결정 경계 그림에서 눈금 숫자를 뺀 것도
+이 때문입니다 (눈금 글자가 그리기 시간의 절반쯤을 차지했습니다). 나선·반달(점 200개)과
+``spirals_relu`` (400스텝, 은닉층 2개 × 유닛 16개)는 0.2~0.3초가 걸려 예산(100 ms)을
+넘습니다. 그래서 모든 슬라이더는 손을 뗄 때만 다시 계산합니다 (continuous_update=False).
 """
 
 from __future__ import annotations
@@ -78,6 +83,7 @@ __all__ = [
     "explorer",
     "linear_collapse",
     "tie_aware_accuracy",
+    "decision_grid",
 ]
 
 DATASETS = ("xor", "moons", "spirals")
@@ -273,7 +279,8 @@ def run(
 ) -> NonlinearityResult:
     """같은 구조의 선형 신경망과 비선형 신경망을 훈련하고 결정 경계를 계산합니다.
 
-    구조: 입력 2 → [은닉층 hidden_units개] × hidden_layers → 출력 2 (소프트맥스).
+    구조: 입력 2 → (유닛 hidden_units개인 은닉층) × hidden_layers → 출력 2 (소프트맥스).
+    가중치 초기화는 dl.nn.mlp의 기본값 (ReLU는 He, 나머지는 Glorot)입니다.
     왼쪽 신경망의 은닉층 활성화 함수는 항등 함수 f(z) = z, 오른쪽은 activation입니다.
     두 신경망은 같은 시드로 가중치를 만들고 Adam(learning_rate)으로 steps번 갱신합니다.
     비교용으로 은닉층이 없는 선형 모델 (입력 2 → 출력 2)도 같은 방법으로 훈련합니다.
@@ -302,7 +309,7 @@ def run(
                 label = {"linear": "선형 신경망", "nonlinear": "비선형 신경망"}.get(
                     name, "은닉층 없는 선형 모델"
                 )
-                messages.append(f"{label}: {diverged_at}스텝에서 손실이 inf나 NaN이 되었습니다")
+                messages.append(f"{label}: 스텝 {diverged_at}에서 손실이 inf나 NaN이 되었습니다")
             p_data = _class1_probability(net, X)
             probabilities[name] = _class1_probability(net, grid)
             accuracy[name] = tie_aware_accuracy(p_data, y) if np.isfinite(p_data).all() else 0.0

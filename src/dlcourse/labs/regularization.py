@@ -22,7 +22,8 @@
 
 둘째 탐색기 ``deep_explorer()``: 깊은 신경망의 배치 정규화와 스킵 연결
 ----------------------------------------------------------------
-4강의 깊은 신경망 (기본: 은닉층 20개 × 유닛 16개, 시그모이드)을 반달 데이터로 훈련합니다.
+4강의 깊은 신경망 (기본: 은닉층 10개 × 유닛 16개, 시그모이드, 스킵 연결 켬; 프리셋
+deep_plain, deep_batchnorm, deep_residual은 은닉층 20개)을 반달 데이터 200개로 훈련합니다.
 시그모이드의 도함수는 0.25 이하이므로 보통 신경망에서는 첫 층에 닿는 기울기가 층마다
 줄어 거의 0이 됩니다 (기울기 소실). 두 처방을 켜고 끌 수 있습니다.
 
@@ -46,10 +47,20 @@
     regularization.plot(result)
     regularization.plot(regularization.run_deep(batch_norm=True))
 
-갱신 시간 (LiveFigure.set_values로 값을 바꿔 가며 잰 중앙값, 코어 두 개를 다른 작업과 나눠
-쓰는 기계, CPU 시간): explorer() 기본 설정에서 약 ... ms, deep_explorer() 기본 설정에서
-약 ... ms. 훈련이 무거우므로 모든 슬라이더는 손을 뗄 때만 다시 계산합니다
-(continuous_update=False).
+갱신 시간 (기본 설정의 계산이 그대로인 값 바꾸기를 열 번 하며 LiveFigure.set_values로 잰
+중앙값, 코어 두 개를 다른 작업과 나눠 쓰는 기계, 부하 평균 2~3)
+- explorer(): 한 번 갱신에 100~160 ms로 예산(100 ms)을 자주 넘습니다
+  (tests/benchmarks/bench_explorers.py로는 중앙값 95 ms, 기준 작업의 2.8배). run()이 50~90 ms
+  (100에폭 × [훈련 스텝 + 훈련 세트 평가 + 검증 세트 평가]), 나머지가 다시 그리기입니다.
+  run()의 시간이 크게 흔들리는 것은 검증 세트(200 × 48)와 결정 경계 격자(6400 × 48)의
+  행렬 곱에서 OpenBLAS가 스레드 두 개를 쓰기 때문입니다. 같은 때 OPENBLAS_NUM_THREADS=1로
+  재면 run()의 중앙값이 45~58 ms로 안정됩니다. 훈련 세트 300개(``more_data``)는 약 0.5초입니다.
+- deep_explorer(): 기본 설정(은닉층 10개)에서 한 번 갱신에 150~195 ms로 예산을 넘습니다.
+  처방 없는 신경망과 처방을 켠 신경망 두 개를 60에폭씩 훈련하는 데 약 80 ms가 듭니다
+  (층이 많아 층마다 파이썬이 하는 일이 시간을 정합니다). 같은 인자의 훈련 결과는 기억해 두므로, 배치 정규화나
+  스킵 연결만 켜고 끌 때는 다시 그리기만 해서 약 70 ms입니다. 은닉층 20개의 프리셋은
+  0.2~0.4초 걸립니다.
+훈련이 무거우므로 모든 슬라이더는 손을 뗄 때만 다시 계산합니다 (continuous_update=False).
 """
 
 from __future__ import annotations
@@ -395,12 +406,20 @@ def _train_deep(depth, activation, batch_norm, residual, epochs, learning_rate, 
             monitors=["grad_norm"],
             monitor_every=epochs + 1,  # 스텝 0 (훈련 첫 스텝) 한 번만 기록합니다.
         )
-    grad_norms = history.monitors["grad_norm"].values[0]
+    recorded = history.monitors["grad_norm"].values
+    # 첫 스텝에서 이미 손실이 inf/NaN이면 기록이 없습니다: 그때는 NaN으로 채웁니다.
+    grad_norms = recorded[0] if len(recorded) else np.full(depth + 1, np.nan)
     losses = np.asarray(history.loss, dtype=float)
     _, accuracy = train.evaluate(net, X, y, "cross_entropy")
     for array in (grad_norms, losses):
         array.flags.writeable = False
     return grad_norms, losses, float(accuracy), history.message if history.diverged else None
+
+
+def _first_to_last(norms: np.ndarray) -> float:
+    """첫 층 ÷ 마지막 층 (출력층)의 기울기 노름. 마지막 층이 0이면 NaN."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(norms[0] / norms[-1]) if norms[-1] != 0 else float("nan")
 
 
 def run_deep(
@@ -439,8 +458,8 @@ def run_deep(
         plain_grad_norms=plain[0],
         losses=chosen[1],
         plain_losses=plain[1],
-        ratio=float(chosen[0][0] / chosen[0][-1]),
-        plain_ratio=float(plain[0][0] / plain[0][-1]),
+        ratio=_first_to_last(chosen[0]),
+        plain_ratio=_first_to_last(plain[0]),
         accuracy=chosen[2],
         plain_accuracy=plain[2],
         diverged=bool(messages),
