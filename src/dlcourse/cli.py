@@ -130,7 +130,8 @@ def _cmd_lab(args) -> int:
         cmd.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # 컨테이너 등에서 root로 실행할 때 필요합니다.
-    print("JupyterLab을 시작합니다. 아래에 나오는 http://127.0.0.1:... 주소(토큰 포함)를 브라우저에서 여세요.")
+    print("JupyterLab을 시작합니다. 아래에 나오는 http://127.0.0.1:... 주소(토큰 포함)를 브라우저에서 여세요.",
+          flush=True)
     os.execv(sys.executable, cmd)
     return 0  # pragma: no cover
 
