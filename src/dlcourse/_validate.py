@@ -19,8 +19,10 @@ __all__ = [
     "check_nonnegative",
     "check_in_range",
     "check_positive_int",
+    "check_int_range",
     "check_choice",
     "lookup",
+    "as_generator",
 ]
 
 
@@ -121,6 +123,17 @@ def check_positive_int(value: Any, name: str, *, minimum: int = 1) -> int:
     return value
 
 
+def check_int_range(value: Any, name: str, low: int, high: int) -> int:
+    """low <= value <= high 인 정수인지 확인하고 int로 돌려줍니다 (양 끝 포함)."""
+    value = check_positive_int(value, name, minimum=low)
+    if value > high:
+        raise ValueError(
+            f"{name}은(는) {high} 이하여야 합니다 (받은 값: {value}). "
+            f"{low} 이상 {high} 이하의 정수를 넣어 주세요."
+        )
+    return value
+
+
 def check_choice(value: Any, name: str, allowed: Iterable[Any]) -> Any:
     """value가 allowed 중 하나인지 확인합니다."""
     allowed = list(allowed)
@@ -149,3 +162,25 @@ def lookup(name: Any, table: Mapping[str, Any], what: str) -> Any:
             f"알 수 없는 {what} 이름입니다: '{name}'. 사용할 수 있는 이름: {', '.join(table)}"
         )
     return table[key]
+
+
+def as_generator(seed: Any, name: str = "seed") -> np.random.Generator:
+    """seed(정수, None, Generator)를 `numpy.random.Generator`로 바꿉니다.
+
+    - 0 이상의 정수: 그 값으로 새 생성기를 만듭니다. 같은 정수는 언제나 같은 수열을 줍니다.
+    - None: 운영체제가 주는 임의의 시드로 새 생성기를 만듭니다 (실행할 때마다 달라집니다).
+    - Generator: 그 생성기를 그대로 씁니다 (복사하지 않으므로 부를 때마다 상태가 나아갑니다).
+    """
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None:
+        return np.random.default_rng()
+    if isinstance(seed, bool) or not isinstance(seed, Integral):
+        raise TypeError(
+            f"{name}에는 0 이상의 정수, None, numpy.random.Generator만 넣을 수 있습니다 "
+            f"(받은 자료형: {type(seed).__name__}). 예: seed=0 또는 "
+            "seed=np.random.default_rng(0)"
+        )
+    if seed < 0:
+        raise ValueError(f"{name}은(는) 0 이상의 정수여야 합니다 (받은 값: {int(seed)}).")
+    return np.random.default_rng(int(seed))

@@ -26,7 +26,7 @@ from functools import partial
 
 import numpy as np
 
-from ._validate import check_nonnegative, check_positive, lookup
+from ._validate import as_generator, check_nonnegative, check_positive, lookup
 
 __all__ = [
     "zeros",
@@ -47,12 +47,6 @@ __all__ = [
 
 # 평균 0, 표준편차 1인 정규분포를 [-2, 2] 에서 자르면 표준편차가 이 값이 됩니다.
 _TRUNCATED_STD = 0.87962566103423978
-
-
-def _generator(rng) -> np.random.Generator:
-    if isinstance(rng, np.random.Generator):
-        return rng
-    return np.random.default_rng(rng)
 
 
 def _shape(shape) -> tuple[int, ...]:
@@ -81,7 +75,7 @@ def fans(shape) -> tuple[int, int]:
 
 def _truncated_normal(shape, stddev: float, rng) -> np.ndarray:
     """평균 0, 표준편차 stddev인 정규분포에서 |x| > 2*stddev 인 값을 다시 뽑습니다."""
-    gen = _generator(rng)
+    gen = as_generator(rng, "rng")
     out = gen.standard_normal(shape)
     bad = np.abs(out) > 2.0
     while bad.any():
@@ -108,7 +102,7 @@ def constant(shape, rng=None, value: float = 0.0) -> np.ndarray:
 def random_normal(shape, rng=None, mean: float = 0.0, stddev: float = 0.05) -> np.ndarray:
     """N(mean, stddev^2) 에서 뽑습니다 (Keras 기본 stddev = 0.05)."""
     check_nonnegative(stddev, "stddev")
-    return mean + stddev * _generator(rng).standard_normal(_shape(shape))
+    return mean + stddev * as_generator(rng, "rng").standard_normal(_shape(shape))
 
 
 def random_uniform(shape, rng=None, minval: float = -0.05, maxval: float = 0.05) -> np.ndarray:
@@ -117,12 +111,12 @@ def random_uniform(shape, rng=None, minval: float = -0.05, maxval: float = 0.05)
         raise ValueError(
             f"maxval은 minval보다 커야 합니다 (받은 값: minval={minval}, maxval={maxval})."
         )
-    return _generator(rng).uniform(minval, maxval, size=_shape(shape))
+    return as_generator(rng, "rng").uniform(minval, maxval, size=_shape(shape))
 
 
 def _scaled_uniform(shape, rng, scale: float, fan: float) -> np.ndarray:
     limit = np.sqrt(3.0 * scale / fan)
-    return _generator(rng).uniform(-limit, limit, size=_shape(shape))
+    return as_generator(rng, "rng").uniform(-limit, limit, size=_shape(shape))
 
 
 def _scaled_normal(shape, rng, scale: float, fan: float) -> np.ndarray:

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -124,8 +125,16 @@ def test_lab_starts_jupyterlab_on_loopback_with_a_token(tmp_path):
         assert url, "JupyterLab 주소가 출력되지 않았습니다:\n" + "".join(output)
         assert int(url.group(1)) == port
         token = url.group(2)
-        status = urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=10)
-        assert status.status == 200
+        # 주소가 출력된 직후에는 아직 연결을 받지 않을 수 있어 잠시 다시 시도합니다.
+        status = None
+        for _ in range(60):
+            try:
+                status = urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/status?token={token}", timeout=10)
+                break
+            except urllib.error.URLError:
+                time.sleep(0.5)
+        assert status is not None and status.status == 200
         with pytest.raises(urllib.error.HTTPError) as denied:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents", timeout=10)
         assert denied.value.code == 403

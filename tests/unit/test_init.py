@@ -302,6 +302,67 @@ def test_check_positive_int():
         assert_korean(excinfo, "epochs", repr(bad))
 
 
+def test_check_int_range():
+    assert v.check_int_range(1, "depth", 1, 60) == 1
+    assert v.check_int_range(np.int64(60), "depth", 1, 60) == 60
+    assert type(v.check_int_range(np.int64(5), "depth", 1, 60)) is int
+    with pytest.raises(ValueError) as excinfo:
+        v.check_int_range(61, "depth", 1, 60)
+    assert_korean(excinfo, "depth", "60 이하", "61", "1 이상 60 이하")
+    with pytest.raises(ValueError) as excinfo:
+        v.check_int_range(0, "depth", 1, 60)
+    assert_korean(excinfo, "depth", "1 이상", "0")
+    for bad in (2.0, "3", True, None):
+        with pytest.raises(TypeError) as excinfo:
+            v.check_int_range(bad, "depth", 1, 60)
+        assert_korean(excinfo, "depth", repr(bad))
+
+
+def test_as_generator_accepts_seeds_none_and_generators():
+    first, again = v.as_generator(7).standard_normal(5), v.as_generator(7).standard_normal(5)
+    np.testing.assert_array_equal(first, again)
+    np.testing.assert_array_equal(first, np.random.default_rng(7).standard_normal(5))
+    np.testing.assert_array_equal(
+        v.as_generator(np.int64(7)).standard_normal(5), first
+    )
+    gen = np.random.default_rng(3)
+    assert v.as_generator(gen) is gen  # 복사하지 않고 그대로 씁니다
+    assert isinstance(v.as_generator(None), np.random.Generator)
+    with pytest.raises(ValueError) as excinfo:
+        v.as_generator(-1, "rng")
+    assert_korean(excinfo, "rng", "-1")
+    for bad in (1.5, "0", True, [1, 2]):
+        with pytest.raises(TypeError) as excinfo:
+            v.as_generator(bad)
+        assert_korean(excinfo, "seed", type(bad).__name__)
+    # 예전 자리(dlcourse.data._random)에서 불러와도 같은 함수입니다.
+    from dlcourse.data._random import as_generator as old_place
+
+    assert old_place is v.as_generator
+
+
+def test_layers_and_initializers_take_seeds_through_as_generator():
+    np.testing.assert_array_equal(dl.nn.Dense(3, 2, rng=5).W, dl.nn.Dense(3, 2, rng=5).W)
+    np.testing.assert_array_equal(
+        dl.nn.Dense(3, 2, rng=np.random.default_rng(5)).W, dl.nn.Dense(3, 2, rng=5).W
+    )
+    np.testing.assert_array_equal(
+        dl.init.he_normal((4, 3), 9), dl.init.he_normal((4, 3), np.random.default_rng(9))
+    )
+    for make in (
+        lambda: dl.nn.Dense(3, 2, rng=-1),
+        lambda: dl.nn.Dropout(0.5, seed=-1),
+        lambda: dl.nn.mlp([2, 3, 1], seed=-1),
+        lambda: dl.init.glorot_uniform((3, 2), -1),
+    ):
+        with pytest.raises(ValueError) as excinfo:
+            make()
+        assert_korean(excinfo, "0 이상", "-1")
+    with pytest.raises(TypeError) as excinfo:
+        dl.nn.Dense(3, 2, rng=1.5)
+    assert_korean(excinfo, "rng", "float")
+
+
 def test_check_choice():
     assert v.check_choice("sgd", "optimizer", ["sgd", "adam"]) == "sgd"
     with pytest.raises(ValueError) as excinfo:

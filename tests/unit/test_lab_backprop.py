@@ -6,28 +6,33 @@
 
 from __future__ import annotations
 
-import logging
-import re
-import subprocess
-import sys
+import dataclasses
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    assert_no_plot_warnings,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    call_quietly,
+    drive_and_reset,
+    open_preset,
+    watch_plot_warnings,
+    without_description,
+)
 
 from dlcourse.labs import backprop
 
 torch = pytest.importorskip("torch")
 
-HANGUL = re.compile("[가-힣]")
 ACTIVATIONS = ["sigmoid", "tanh", "relu"]
 TORCH_F = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu}
 
 
 def run_quietly(**params):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return backprop.run(**params)
+    return call_quietly(backprop.run, **params)
 
 
 def torch_231(activation, x, y, W1, W2):
@@ -133,7 +138,7 @@ def test_small_update_reduces_the_loss_by_alpha_times_gradient_norm_squared(acti
 
 
 def test_too_large_learning_rate_increases_the_loss():
-    params = {k: v for k, v in backprop.PRESETS["big_step"].items() if k != "설명"}
+    params = without_description(backprop.PRESETS["big_step"])
     result = run_quietly(**params)
     assert result.loss_new > result.loss
     assert not result.diverged
@@ -168,6 +173,42 @@ def test_table_lists_every_weight_with_matching_numbers():
 
 def test_table_shows_no_negative_zero():
     assert "-0.0000000000" not in backprop.table(run_quietly(activation="relu"))
+    assert "-0.00000000" not in backprop.table(run_quietly(activation="relu"), digits=8)
+
+
+def _cells(text: str) -> list[list[str]]:
+    return [[c.strip() for c in line.split("|")] for line in text.splitlines() if "|" in line]
+
+
+def test_table_with_fewer_digits_and_error_bounds_prints_stably():
+    result = run_quietly()
+    stable = backprop.table(result, digits=8, error_below=1e-8)
+    rows = [row for row in _cells(stable) if row[0].startswith("W")]
+    assert len(rows) == 9
+    for row, (_, key, index) in zip(rows, backprop.weight_names(), strict=True):
+        hand, bp, numeric = row[1:4]
+        assert len(hand.split(".")[1]) == 8
+        assert float(hand) == pytest.approx(result.grad_hand[key][index], abs=5e-9)
+        assert float(numeric) == pytest.approx(result.grad_numeric[key][index], abs=5e-9)
+        assert row[4] == "< 1e-8"  # 수치 미분의 상대 오차는 1e-7보다 훨씬 작습니다
+    assert "상대 오차는 모두 1e-8보다 작습니다." in stable.splitlines()[-1]
+    # 수치 미분이 반올림 오차만큼 달라져도 (다른 기계, 다른 BLAS) 같은 글이 나옵니다.
+    nudged = {key: value * (1 + 3e-12) for key, value in result.grad_numeric.items()}
+    errors = {key: value + 2e-12 for key, value in result.error_numeric.items()}
+    other = dataclasses.replace(result, grad_numeric=nudged, error_numeric=errors)
+    assert backprop.table(other, digits=8, error_below=1e-8) == stable
+    assert backprop.table(other) != backprop.table(result)  # 기본 (10자리, 값 그대로)은 다릅니다
+    # 상한보다 큰 오차는 값을 그대로 적습니다.
+    loose = backprop.table(result, error_below=1e-11)
+    assert "< 1e-11" in loose and any("e-10" in row[4] for row in _cells(loose)[2:])
+    delta = backprop.delta_table(backprop.delta_rule(), digits=6, error_below=1e-8)
+    delta_rows = [row for row in _cells(delta) if row[0].startswith("w")]
+    assert len(delta_rows) == 8 and all(row[4] == "< 1e-8" for row in delta_rows)
+    assert all(len(row[2].split(".")[1]) == 6 for row in delta_rows)
+    for bad in ({"digits": -1}, {"digits": 2.5}, {"error_below": 0.0}):
+        with pytest.raises((TypeError, ValueError)) as info:
+            backprop.table(result, **bad)
+        assert HANGUL.search(str(info.value))
 
 
 @pytest.mark.parametrize(
@@ -255,23 +296,11 @@ def test_delta_rule_rejects_bad_shapes():
 # ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def mpl_log(caplog):
-    caplog.set_level(logging.INFO)
-    return caplog
-
-
-def _no_plot_warnings(caplog):
-    bad = [
-        r.getMessage()
-        for r in caplog.records
-        if (r.name.startswith("matplotlib") and r.levelno >= logging.WARNING)
-        or "갱신 중 경고" in r.getMessage()
-    ]
-    assert bad == []
+mpl_log = pytest.fixture(watch_plot_warnings, name="mpl_log")
 
 
 def _all_text(fig) -> str:
+    """그림에 직접 쓴 글과 축 안의 글 (신경망 그림의 값, 비교 표, 단계 설명)."""
     texts = [t.get_text() for t in fig.texts]
     for ax in fig.axes:
         texts += [t.get_text() for t in ax.texts]
@@ -288,7 +317,7 @@ def test_plot_every_stage_in_korean_without_warnings(stage, mpl_log):
     text = _all_text(fig)
     assert f"역전파 단계 {stage}: {backprop.STAGES[stage]}" in text
     assert "가중치" in text and "수치 미분" in text
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
 
 
 def test_plot_shows_the_right_numbers_per_stage():
@@ -318,54 +347,31 @@ CONTROL_VALUES = {
 
 
 def test_explorer_drives_every_control(mpl_log):
-    from dlcourse import viz
-
     live = backprop.explorer()
-    assert set(live.controls) == set(CONTROL_VALUES)
-    defaults = dict(live.values)
-    for name, values in CONTROL_VALUES.items():
-        for value in values:
-            before, previous = live.png(), live.values[name]
-            live.set_values(**{name: value})
-            assert live.last_error is None, live.last_error
-            assert viz.current_message(live.figure) is None
-            if value != previous:
-                assert live.png() != before, (name, value)
-        live.set_values(**{name: defaults[name]})
+    drive_and_reset(live, CONTROL_VALUES)
     # 학습률은 단계 3에서만 그림에 나옵니다.
     live.set_values(stage=3)
     before = live.png()
     live.set_values(learning_rate=10.0)
     assert live.png() != before and "오히려 커졌습니다" in _all_text(live.figure)
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
     live.close()
 
 
 @pytest.mark.parametrize("name", list(backprop.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    description = backprop.PRESETS[name]["설명"]
-    assert HANGUL.search(description) and description.endswith(".")
-    live = backprop.explorer(preset=name, stage=2)
-    assert live.render_count >= 1 and live.last_error is None
+    live = open_preset(backprop.explorer, backprop.PRESETS, name, stage=2)
     assert live.values["stage"] == 2
     assert live.values["activation"] == backprop.PRESETS[name]["activation"]
     live.close()
 
 
 def test_unknown_preset_lists_names():
-    with pytest.raises(ValueError) as info:
-        backprop.explorer(preset="softmax")
-    for name in backprop.PRESETS:
-        assert name in str(info.value)
+    assert_unknown_preset_lists(backprop.explorer, "softmax", backprop.PRESETS)
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
-        "from dlcourse.labs.backprop import run, delta_rule, table\n"
-        "table(run()); delta_rule()\n"
-        "bad = [m for m in ('matplotlib', 'ipywidgets') if m in sys.modules]\n"
-        "assert not bad, bad\n"
+    assert_no_plotting_imports(
+        "from dlcourse.labs.backprop import run, delta_rule, delta_table, table\n"
+        "table(run()); delta_table(delta_rule())"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr

@@ -6,14 +6,20 @@
 
 from __future__ import annotations
 
-import logging
 import math
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    drive_every_control,
+    open_preset,
+    watch_plot_warnings,
+    without_description,
+)
 
 from dlcourse import train, viz
 from dlcourse.labs import batching as lab
@@ -26,12 +32,8 @@ def default_result():
     return lab.run()
 
 
-@pytest.fixture
-def no_matplotlib_warnings(caplog):
-    caplog.set_level(logging.WARNING, logger="matplotlib")
-    yield
-    found = [r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")]
-    assert not found, found
+# matplotlib이 logging으로 남기는 경고(글리프 없음 등)가 없어야 합니다.
+no_matplotlib_warnings = pytest.fixture(watch_plot_warnings, name="no_matplotlib_warnings")
 
 
 # ---------------------------------------------------------------------------
@@ -205,64 +207,34 @@ def test_plot_has_korean_labels_and_no_warnings(default_result, no_matplotlib_wa
     assert "150번 갱신" in fig._suptitle.get_text()
 
 
-def _drive(live, name, value):
-    if live.controls[name].value == value:
-        return
-    before = live.png()
-    count = live.render_count
-    live.set_values(**{name: value})
-    assert live.render_count == count + 1
-    assert live.last_error is None, live.last_error
-    assert viz.current_message(live.figure) is None
-    assert live.png() != before, f"{name}={value!r}에서 그림이 바뀌지 않았습니다"
-
-
 def test_explorer_drives_every_control(no_matplotlib_warnings):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         live = lab.explorer()
         assert live.last_error is None
         assert set(live.controls) == set(lab.DEFAULTS)
-        for name, control in live.controls.items():
-            default = control.value
-            if name == "learning_rate":
-                low, high = 10**control.min, 10**control.max
-            else:
-                low, high = control.min, control.max
-            for value in (low, high, default):
-                _drive(live, name, value)
+        drive_every_control(live)
 
 
 @pytest.mark.parametrize("name", list(lab.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    preset = lab.PRESETS[name]
-    assert isinstance(preset["설명"], str) and preset["설명"].endswith(".")
-    live = lab.explorer(preset=name)
-    assert live.last_error is None and live.render_count == 1
-    for key, value in preset.items():
-        if key != "설명":
-            assert live.values[key] == pytest.approx(value)
+    live = open_preset(lab.explorer, lab.PRESETS, name)
+    for key, value in without_description(lab.PRESETS[name]).items():
+        assert live.values[key] == pytest.approx(value)
 
 
 def test_explorer_overrides_and_unknown_preset():
     assert lab.explorer(batch_size=30).values["batch_size"] == 30
-    with pytest.raises(ValueError, match="프리셋") as info:
-        lab.explorer(preset="nope")
-    assert "sgd_noise" in str(info.value)
+    assert_unknown_preset_lists(lab.explorer, "nope", lab.PRESETS)
     with pytest.raises(ValueError, match="알 수 없는 설정 이름"):
         lab.explorer(batchsize=3)
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
+    assert_no_plotting_imports(
         "from dlcourse.labs.batching import run, reference_fit, updates_per_epoch\n"
-        "run(); reference_fit(epochs=1); updates_per_epoch()\n"
-        "assert 'matplotlib' not in sys.modules, 'matplotlib'\n"
-        "assert 'ipywidgets' not in sys.modules, 'ipywidgets'\n"
+        "run(); reference_fit(epochs=1); updates_per_epoch()"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize(
@@ -281,7 +253,7 @@ def test_run_does_not_import_plotting_or_widgets():
 def test_bad_input_gives_korean_error(kwargs, error):
     with pytest.raises(error) as info:
         lab.run(**kwargs)
-    assert any("가" <= ch <= "힣" for ch in str(info.value))
+    assert HANGUL.search(str(info.value))
 
 
 def test_plot_rejects_wrong_result_type():

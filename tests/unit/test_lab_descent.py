@@ -7,16 +7,21 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    all_text,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    drive_every_control,
+    open_preset,
+    without_description,
+)
 
 from dlcourse.labs import descent
-
-HANGUL = re.compile("[가-힣]")
 
 
 def hand_descent(learning_rate: float, steps: int, start=(-5.0, 4.0)) -> np.ndarray:
@@ -93,7 +98,7 @@ def test_saddle_lingers_then_escapes_and_is_not_called_divergence():
 
 
 def test_local_minimum_preset_gets_stuck_away_from_the_global_minimum():
-    settings = {k: v for k, v in descent.PRESETS["local_minimum"].items() if k != "설명"}
+    settings = without_description(descent.PRESETS["local_minimum"])
     result = descent.run(**settings)
     local = np.array([0.471383867274, -1.779348458844])
     best = np.array([1.899759821772, 0.945318511171])
@@ -135,15 +140,15 @@ def test_format_number(value, text):
     assert descent.format_number(value) == text
 
 
+def test_format_pair_writes_two_numbers_like_the_lesson():
+    assert descent.format_pair(-3.6, 1.9) == "[-3.6, 1.9]"
+    assert descent.format_pair(-608.26, 1468.47) == "[-608, 1468]"
+    assert descent.format_pair(-0.0, 2.5e6) == "[0, 2.5e+06]"
+
+
 # ---------------------------------------------------------------------------
 # 그림과 탐색기
 # ---------------------------------------------------------------------------
-
-
-def _all_text(fig) -> str:
-    from matplotlib.text import Text
-
-    return " ".join(t.get_text() for t in fig.findobj(match=Text))
 
 
 def test_plot_draws_with_korean_labels_and_no_warnings():
@@ -153,46 +158,54 @@ def test_plot_draws_with_korean_labels_and_no_warnings():
         fig.canvas.draw()
         diverged = descent.plot(descent.run(learning_rate=0.5))
         diverged.canvas.draw()
-    text = _all_text(fig)
+    text = all_text(fig)
     assert "이차 함수" in text and "목적 함수 값" in text and "스텝" in text
     assert "경사 하강 경로" in text
-    assert "발산했습니다" in _all_text(diverged)
+    assert "발산했습니다" in all_text(diverged)
 
 
-def _controls_grid(live):
-    """위젯마다 확인할 값: 드롭다운은 모든 선택지, 슬라이더는 최솟값과 최댓값."""
-    grid = []
-    for name, control in live.controls.items():
-        if hasattr(control, "options"):
-            grid.append((name, [value for _, value in control.options]))
-        elif type(control).__name__ == "FloatLogSlider":
-            grid.append((name, [10.0**control.min, 10.0**control.max]))
-        else:
-            grid.append((name, [control.min, control.max]))
-    return grid
+@pytest.mark.parametrize(
+    ("settings", "corner"),
+    [({"learning_rate": 0.5}, "right"), ({"surface": "saddle", "steps": 100}, "left")],
+)
+def test_message_sits_inside_the_value_panel_away_from_its_axis_label(settings, corner):
+    from dlcourse import viz
+
+    result = descent.run(**settings)
+    fig = descent.plot(result)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    message = viz.current_message(fig)
+    assert message is not None and result.message in message.get_text().replace("\n", " ")
+    ax_value = fig.axes[1]
+    box = message.get_bbox_patch().get_window_extent(renderer)
+    panel = ax_value.get_window_extent(renderer)
+    label = ax_value.yaxis.label.get_window_extent(renderer)
+    # 상자는 오른쪽 칸 안에 있고 J(x(t)) 축 이름과 겹치지 않습니다.
+    assert panel.x0 <= box.x0 and box.x1 <= panel.x1
+    assert panel.y0 <= box.y0 and box.y1 <= panel.y1
+    assert not box.overlaps(label)
+    # J가 커졌으면(발산) 오른쪽 아래, 줄었으면 왼쪽 아래 구석: 곡선이 지나지 않는 곳입니다.
+    gap_left, gap_right = box.x0 - panel.x0, panel.x1 - box.x1
+    assert (gap_right < gap_left) if corner == "right" else (gap_left < gap_right)
+    assert box.y0 - panel.y0 < panel.y1 - box.y1
+
+
+def _divergence_or_range_message(live, name, value):
+    from dlcourse import viz
+
+    assert live.last_error is None, live.last_error
+    message = viz.current_message(live.figure)
+    if message is not None:
+        assert "발산했습니다" in message.get_text() or "범위" in message.get_text()
 
 
 def test_explorer_drives_every_control_through_its_range():
-    from dlcourse import viz
-
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         live = descent.explorer()
         assert live.render_count == 1 and live.last_error is None
-        for name, values in _controls_grid(live):
-            default = live.controls[name].value
-            for value in [*values, default]:
-                if live.controls[name].value == value:
-                    continue
-                before = live.png()
-                count = live.render_count
-                live.set_values(**{name: value})
-                assert live.render_count == count + 1
-                assert live.png() != before, f"{name}={value}에서 그림이 바뀌지 않았습니다"
-                assert live.last_error is None, live.last_error
-                message = viz.current_message(live.figure)
-                if message is not None:
-                    assert "발산했습니다" in message.get_text() or "범위" in message.get_text()
+        drive_every_control(live, _divergence_or_range_message)
 
 
 def test_explorer_moves_the_start_sliders_with_the_surface():
@@ -219,29 +232,16 @@ def test_explorer_shows_divergence_message_in_the_figure():
 
 @pytest.mark.parametrize("name", sorted(descent.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    preset = descent.PRESETS[name]
-    assert HANGUL.search(preset["설명"])
-    live = descent.explorer(preset=name)
-    assert live.last_error is None and live.render_count == 1
-    assert live.png().startswith(b"\x89PNG")
-    assert live.controls["surface"].value == preset["surface"]
+    live = open_preset(descent.explorer, descent.PRESETS, name)
+    assert live.controls["surface"].value == descent.PRESETS[name]["surface"]
 
 
 def test_unknown_preset_lists_the_names():
-    with pytest.raises(ValueError, match="프리셋") as info:
-        descent.explorer(preset="no_such_preset")
-    assert "diverges" in str(info.value) and "saddle" in str(info.value)
+    assert_unknown_preset_lists(descent.explorer, "no_such_preset", descent.PRESETS)
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
-        "from dlcourse.labs.descent import run\n"
-        "run()\n"
-        "assert 'matplotlib' not in sys.modules, 'matplotlib'\n"
-        "assert 'ipywidgets' not in sys.modules, 'ipywidgets'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    assert_no_plotting_imports("from dlcourse.labs.descent import run, table\ntable(run())")
 
 
 # ---------------------------------------------------------------------------

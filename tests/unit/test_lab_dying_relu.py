@@ -6,29 +6,32 @@
 
 from __future__ import annotations
 
-import logging
-import re
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    assert_no_plot_warnings,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    call_quietly,
+    drive_and_reset,
+    open_preset,
+    watch_plot_warnings,
+    without_description,
+)
 
 import dlcourse as dl
 from dlcourse.labs import dying_relu
 
-HANGUL = re.compile("[가-힣]")
-
 
 def preset(name: str) -> dict:
-    return {k: v for k, v in dying_relu.PRESETS[name].items() if k != "설명"}
+    return without_description(dying_relu.PRESETS[name])
 
 
 def run_quietly(**params):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return dying_relu.run(**params)
+    return call_quietly(dying_relu.run, **params)
 
 
 # ---------------------------------------------------------------------------
@@ -206,6 +209,26 @@ def test_divergence_is_reported_without_warnings():
     assert len(result.eval_steps) < result.params["steps"]
 
 
+def test_healthy_preset_description_matches_the_run():
+    # 설명: 은닉층 1, 2는 하나도 죽지 않고, 은닉층 3은 처음 죽어 있던 유닛이 살아나 끝나며 다른
+    # 유닛 하나가 스텝 1에 죽어 끝까지 죽어 있고, 은닉층 3의 죽은 비율은 12.5%와 25% 사이를
+    # 오가며, 정확도는 0.98.
+    result = run_quietly(**preset("healthy"))
+    assert result.params["seed"] == 0
+    assert np.all(result.dead_fraction[:, :2] == 0.0)
+    first_dead = np.flatnonzero(result.initial_dead[2])
+    last_dead = np.flatnonzero(result.dead[2])
+    assert len(first_dead) == 1 and len(last_dead) == 1 and first_dead[0] != last_dead[0]
+    assert result.death_step[2][last_dead[0]] == 1
+    layer_3 = result.dead_fraction[:, 2]
+    assert set(np.round(layer_3, 4)) == {0.125, 0.25}
+    assert np.count_nonzero(np.diff(layer_3)) > 2  # 여러 번 오갑니다
+    assert round(result.final_accuracy, 2) == 0.98
+    description = dying_relu.PRESETS["healthy"]["설명"]
+    for words in ("0.98", "12.5%", "25%", "첫 갱신 뒤에 죽어"):
+        assert words in description
+
+
 def test_run_is_deterministic():
     a, b = run_quietly(seed=2), run_quietly(seed=2)
     np.testing.assert_array_equal(a.loss, b.loss)
@@ -260,20 +283,7 @@ def _figure_texts(fig) -> str:
     return "\n".join(texts)
 
 
-@pytest.fixture
-def mpl_log(caplog):
-    caplog.set_level(logging.INFO)
-    return caplog
-
-
-def _no_plot_warnings(caplog):
-    bad = [
-        r.getMessage()
-        for r in caplog.records
-        if (r.name.startswith("matplotlib") and r.levelno >= logging.WARNING)
-        or "갱신 중 경고" in r.getMessage()
-    ]
-    assert bad == []
+mpl_log = pytest.fixture(watch_plot_warnings, name="mpl_log")
 
 
 def test_plot_has_korean_labels_and_no_warnings(mpl_log):
@@ -286,7 +296,7 @@ def test_plot_has_korean_labels_and_no_warnings(mpl_log):
     for words in ("죽은 유닛", "훈련이 끝났을 때의 신경망", "스텝", "손실", "정확도", "은닉층 2"):
         assert words in text
     assert result.summary in text
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
     diagram_ax = fig.axes[0]
     dead_marks = [line for line in diagram_ax.lines if line.get_marker() == "X"]
     assert len(dead_marks[0].get_xdata()) == min(result.n_dead, 24)
@@ -320,24 +330,18 @@ CONTROL_VALUES = {
 }
 
 
-def test_explorer_drives_every_control(mpl_log):
+def _only_divergence_messages(live, name, value):
     from dlcourse import viz
 
+    assert live.last_error is None, live.last_error
+    message = viz.current_message(live.figure)
+    assert message is None or "발산했습니다" in message.get_text()
+
+
+def test_explorer_drives_every_control(mpl_log):
     live = dying_relu.explorer()
-    assert set(live.controls) == set(CONTROL_VALUES)
-    defaults = dict(live.values)
-    for name, values in CONTROL_VALUES.items():
-        for value in values:
-            before, previous, count = live.png(), live.values[name], live.render_count
-            live.set_values(**{name: value})
-            assert live.render_count == count + 1
-            assert live.last_error is None, live.last_error
-            message = viz.current_message(live.figure)
-            assert message is None or "발산했습니다" in message.get_text()
-            if value != previous:
-                assert live.png() != before, (name, value)
-        live.set_values(**{name: defaults[name]})
-    _no_plot_warnings(mpl_log)
+    drive_and_reset(live, CONTROL_VALUES, _only_divergence_messages)
+    assert_no_plot_warnings(mpl_log.records)
     live.close()
 
 
@@ -355,11 +359,7 @@ def test_explorer_shows_divergence_as_message():
 
 @pytest.mark.parametrize("name", list(dying_relu.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    description = dying_relu.PRESETS[name]["설명"]
-    assert HANGUL.search(description) and description.endswith(".")
-    live = dying_relu.explorer(preset=name)
-    assert live.render_count >= 1 and live.last_error is None
-    assert live.png().startswith(b"\x89PNG")
+    live = open_preset(dying_relu.explorer, dying_relu.PRESETS, name)
     for key, value in preset(name).items():
         if isinstance(value, str):
             assert live.values[key] == value
@@ -369,10 +369,7 @@ def test_every_preset_opens_and_renders(name):
 
 
 def test_unknown_preset_lists_names():
-    with pytest.raises(ValueError) as info:
-        dying_relu.explorer(preset="very_high")
-    for name in dying_relu.PRESETS:
-        assert name in str(info.value)
+    assert_unknown_preset_lists(dying_relu.explorer, "very_high", dying_relu.PRESETS)
 
 
 def test_explorer_rejects_bad_override_before_building_widgets():
@@ -382,12 +379,4 @@ def test_explorer_rejects_bad_override_before_building_widgets():
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
-        "from dlcourse.labs.dying_relu import run\n"
-        "run(steps=20)\n"
-        "bad = [m for m in ('matplotlib', 'ipywidgets') if m in sys.modules]\n"
-        "assert not bad, bad\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
+    assert_no_plotting_imports("from dlcourse.labs.dying_relu import run\nrun(steps=20)")

@@ -7,29 +7,32 @@
 
 from __future__ import annotations
 
-import logging
 import math
-import re
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    assert_no_plot_warnings,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    call_quietly,
+    drive,
+    open_preset,
+    watch_plot_warnings,
+    without_description,
+)
 
 from dlcourse.labs import init as init_lab
 
-HANGUL = re.compile("[가-힣]")
-
 
 def preset(name):
-    return {key: value for key, value in init_lab.PRESETS[name].items() if key != "설명"}
+    return without_description(init_lab.PRESETS[name])
 
 
 def run_quietly(**params):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return init_lab.run(**params)
+    return call_quietly(init_lab.run, **params)
 
 
 # ---------------------------------------------------------------------------
@@ -224,15 +227,10 @@ def test_symmetry_demo_checks_its_input():
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
+    assert_no_plotting_imports(
         "from dlcourse.labs.init import run, symmetry_demo\n"
-        "run(n_layers=3, units=10, n_samples=20); symmetry_demo(steps=1)\n"
-        "bad = [m for m in ('matplotlib', 'ipywidgets') if m in sys.modules]\n"
-        "assert not bad, bad\n"
+        "run(n_layers=3, units=10, n_samples=20); symmetry_demo(steps=1)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
 
 
 # ---------------------------------------------------------------------------
@@ -240,20 +238,7 @@ def test_run_does_not_import_plotting_or_widgets():
 # ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def mpl_log(caplog):
-    caplog.set_level(logging.INFO)
-    return caplog
-
-
-def _no_plot_warnings(caplog):
-    bad = [
-        r.getMessage()
-        for r in caplog.records
-        if (r.name.startswith("matplotlib") and r.levelno >= logging.WARNING)
-        or "갱신 중 경고" in r.getMessage()
-    ]
-    assert bad == []
+mpl_log = pytest.fixture(watch_plot_warnings, name="mpl_log")
 
 
 def _figure_texts(fig):
@@ -280,7 +265,7 @@ def test_plot_has_one_histogram_per_layer_with_std_in_the_title(mpl_log):
     assert len(histogram_axes) == result.n_layers
     for ax, std in zip(histogram_axes, result.stds, strict=True):
         assert f"σ = {std:.2g}" in ax.get_title()
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
 
 
 def test_plot_rejects_other_objects():
@@ -300,28 +285,27 @@ CONTROL_VALUES = {
 }
 
 
-def test_explorer_drives_every_control(mpl_log):
+def _diagnosis_and_one_histogram_per_layer(live, name, value):
     from dlcourse import viz
 
+    assert live.last_error is None, live.last_error
+    assert HANGUL.search(viz.current_message(live.figure).get_text())
+    visible = [ax for ax in live.figure.axes if ax.get_visible() and ax.patches]
+    assert len(visible) == live.values["n_layers"]
+
+
+def test_explorer_drives_every_control(mpl_log):
     live = init_lab.explorer()
     assert set(live.controls) == set(CONTROL_VALUES)
     defaults = dict(live.values)
     assert defaults == init_lab.DEFAULTS
     for name, values in CONTROL_VALUES.items():
         for value in values:
-            before, previous, count = live.png(), live.values[name], live.render_count
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                live.set_values(**{name: value})
-            assert live.render_count == count + 1
-            assert live.last_error is None, live.last_error
-            assert HANGUL.search(viz.current_message(live.figure).get_text())
-            visible = [ax for ax in live.figure.axes if ax.get_visible() and ax.patches]
-            assert len(visible) == live.values["n_layers"]
-            if value != previous:
-                assert live.png() != before, (name, value)
+                drive(live, name, value, _diagnosis_and_one_histogram_per_layer)
         live.set_values(**{name: defaults[name]})
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
     live.close()
 
 
@@ -336,18 +320,14 @@ def test_explorer_lays_out_fewer_layers_across_the_full_width():
 
 @pytest.mark.parametrize("name", list(init_lab.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    live = init_lab.explorer(preset=name)
-    assert live.render_count >= 1 and live.last_error is None
+    live = open_preset(init_lab.explorer, init_lab.PRESETS, name)
     assert live.values == preset(name)
     assert init_lab.PRESETS[name]["설명"] in live.widget.children[0].value
     live.close()
 
 
 def test_unknown_preset_lists_names():
-    with pytest.raises(ValueError) as caught:
-        init_lab.explorer(preset="relu_xavier")
-    for name in init_lab.PRESETS:
-        assert name in str(caught.value)
+    assert_unknown_preset_lists(init_lab.explorer, "relu_xavier", init_lab.PRESETS)
 
 
 def test_explorer_rejects_bad_overrides_before_building_widgets():

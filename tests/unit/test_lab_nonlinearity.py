@@ -7,25 +7,26 @@
 
 from __future__ import annotations
 
-import logging
 import math
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    drive,
+    drive_every_control,
+    open_preset,
+    watch_plot_warnings,
+    without_description,
+)
 
 from dlcourse.labs import nonlinearity as lab
 
-
-@pytest.fixture
-def no_matplotlib_warnings(caplog):
-    """matplotlib이 logging으로 남기는 경고(글리프 없음 등)가 없어야 합니다."""
-    caplog.set_level(logging.WARNING, logger="matplotlib")
-    yield
-    found = [r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")]
-    assert not found, found
+# matplotlib이 logging으로 남기는 경고(글리프 없음 등)가 없어야 합니다.
+no_matplotlib_warnings = pytest.fixture(watch_plot_warnings, name="no_matplotlib_warnings")
 
 
 # ---------------------------------------------------------------------------
@@ -177,76 +178,39 @@ def test_plot_has_korean_titles_and_no_warnings(no_matplotlib_warnings):
     assert "어디서나 확률 0.5" in left.get_title()
 
 
-def _drive(live, name, value):
-    """위젯 하나를 value로 바꾸고, 새로 그렸고 그림이 바뀌었고 오류가 없는지 확인합니다.
-    이미 그 값이면 (예: 기본값이 최솟값) 건너뜁니다."""
-    if live.controls[name].value == value:
-        return
-    before = live.png()
-    count = live.render_count
-    live.set_values(**{name: value})
-    assert live.render_count == count + 1
-    assert live.last_error is None, live.last_error
-    from dlcourse import viz
-
-    assert viz.current_message(live.figure) is None
-    assert live.png() != before, f"{name}={value!r}에서 그림이 바뀌지 않았습니다"
-
-
 def test_explorer_drives_every_control(no_matplotlib_warnings):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         live = lab.explorer()
         assert live.last_error is None
-        controls = live.controls
-        assert set(controls) == set(lab.DEFAULTS)
-        for value in ("moons", "spirals", "xor"):
-            _drive(live, "dataset", value)
-        for value in ("linear", "tanh", "relu", "sigmoid"):
-            _drive(live, "activation", value)
-        for name in ("hidden_units", "hidden_layers", "steps", "learning_rate", "seed"):
-            control = controls[name]
-            default = control.value
-            for value in (
-                control.min if name != "learning_rate" else 10**control.min,
-                control.max if name != "learning_rate" else 10**control.max,
-                default,
-            ):
-                _drive(live, name, value)
+        assert set(live.controls) == set(lab.DEFAULTS)
+        # 데이터셋과 활성화 함수는 모든 선택지, 슬라이더는 양 끝값 (이미 그 값이면 건너뜀)
+        drive_every_control(live)
+        # 선형 신경망에서 비선형으로 돌아오는 바꾸기도 그림을 바꿉니다.
+        drive(live, "activation", "linear")
+        drive(live, "activation", "tanh")
 
 
 @pytest.mark.parametrize("name", list(lab.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    preset = lab.PRESETS[name]
-    assert isinstance(preset["설명"], str) and preset["설명"].endswith(".")
-    live = lab.explorer(preset=name)
-    assert live.last_error is None
-    assert live.render_count == 1
-    for key, value in preset.items():
-        if key != "설명":
-            assert live.values[key] == pytest.approx(value)
+    live = open_preset(lab.explorer, lab.PRESETS, name)
+    for key, value in without_description(lab.PRESETS[name]).items():
+        assert live.values[key] == pytest.approx(value)
 
 
 def test_explorer_overrides_and_unknown_preset():
     live = lab.explorer(steps=50)
     assert live.values["steps"] == 50
-    with pytest.raises(ValueError, match="프리셋") as info:
-        lab.explorer(preset="없는것")
-    assert "xor_linear_vs_sigmoid" in str(info.value)
+    assert_unknown_preset_lists(lab.explorer, "없는것", lab.PRESETS)
     with pytest.raises(ValueError, match="알 수 없는 설정 이름"):
         lab.explorer(colour="red")
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
+    assert_no_plotting_imports(
         "from dlcourse.labs.nonlinearity import run, linear_collapse\n"
-        "run(steps=5); linear_collapse()\n"
-        "assert 'matplotlib' not in sys.modules, 'matplotlib'\n"
-        "assert 'ipywidgets' not in sys.modules, 'ipywidgets'\n"
+        "run(steps=5); linear_collapse()"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize(
@@ -266,7 +230,7 @@ def test_run_does_not_import_plotting_or_widgets():
 def test_bad_input_gives_korean_error(kwargs, error):
     with pytest.raises(error) as info:
         lab.run(**kwargs)
-    assert any("가" <= ch <= "힣" for ch in str(info.value))
+    assert HANGUL.search(str(info.value))
 
 
 def test_plot_rejects_wrong_result_type():

@@ -6,18 +6,23 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    all_text,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    drive_every_control,
+    open_preset,
+    without_description,
+)
 
 import dlcourse as dl
 from dlcourse.labs import optimizers
 
-HANGUL = re.compile("[가-힣]")
 BOWL_START = np.array([-7.0, 2.0])  # 길쭉한 그릇의 기본 시작점
 
 
@@ -88,12 +93,42 @@ def test_divergence_is_reported_per_optimizer_without_warnings():
 
 
 def test_local_minimum_race_separates_momentum_from_sgd():
-    settings = {k: v for k, v in optimizers.PRESETS["local_minimum"].items() if k != "설명"}
+    settings = without_description(optimizers.PRESETS["local_minimum"])
     result = optimizers.run(**settings)
     best = dl.surfaces.MULTI_MINIMA.global_minimum
     final = {name: path[-1] for name, path in zip(result.names, result.paths, strict=True)}
     assert np.linalg.norm(final["momentum"] - best) < 0.1
     assert np.linalg.norm(final["sgd"] - best) > 2.0
+
+
+@pytest.mark.parametrize("surface", ["saddle", "rosenbrock", "network"])
+def test_run_uses_the_recommended_rates_of_the_chosen_problem(surface):
+    result = optimizers.run(surface=surface, steps=20)
+    recommended = optimizers.RECOMMENDED_RATES[surface]
+    assert result.learning_rates == tuple(recommended[name] for name in optimizers.OPTIMIZERS)
+    # 같은 문제를 run_surface/run_network로 직접 부른 것과 같은 경주입니다.
+    if surface == "network":
+        direct = optimizers.run_network(steps=20)
+        for got, want in zip(result.losses, direct.losses, strict=True):
+            np.testing.assert_array_equal(got, want)
+    else:
+        direct = optimizers.run_surface(surface, steps=20)
+        for got, want in zip(result.paths, direct.paths, strict=True):
+            np.testing.assert_array_equal(got, want)
+    # 직접 준 학습률은 그대로 씁니다 (주지 않은 것만 추천값).
+    mixed = optimizers.run(surface=surface, steps=20, lr_sgd=0.005)
+    assert mixed.learning_rates[0] == 0.005
+    assert mixed.learning_rates[1:] == result.learning_rates[1:]
+
+
+def test_saddle_run_escapes_with_its_own_rates():
+    # 안장 함수에서 SGD(η = 0.03): x₂(t) = x₂(0)·(1 + 2η)^t (그릇의 학습률 0.1이면 1.2^t)
+    result = optimizers.run(surface="saddle", steps=40, show_momentum=False,
+                            show_nesterov=False, show_adagrad=False, show_rmsprop=False,
+                            show_adam=False)
+    start = dl.surfaces.SADDLE.default_start
+    t = np.arange(41)
+    np.testing.assert_allclose(result.paths[0][:, 1], start[1] * 1.06**t, rtol=1e-9)
 
 
 def test_network_race_starts_from_the_same_net_and_adam_wins():
@@ -130,12 +165,6 @@ def test_network_prefix_equals_shorter_training():
 # ---------------------------------------------------------------------------
 
 
-def _all_text(fig) -> str:
-    from matplotlib.text import Text
-
-    return " ".join(t.get_text() for t in fig.findobj(match=Text))
-
-
 def test_plot_draws_with_korean_labels_and_no_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -143,48 +172,30 @@ def test_plot_draws_with_korean_labels_and_no_warnings():
         surface.canvas.draw()
         network = optimizers.plot(optimizers.run_network(steps=50))
         network.canvas.draw()
-    text = _all_text(surface)
+    text = all_text(surface)
     assert "길쭉한 그릇" in text and "최솟값과의 차이" in text and "스텝" in text
     assert "모멘텀" in text and "Adam" in text
-    assert "결정 경계" in _all_text(network) and "훈련 손실" in _all_text(network)
+    assert "결정 경계" in all_text(network) and "훈련 손실" in all_text(network)
     lines = surface.axes[1].get_lines()
     styles = {(line.get_color(), str(line.get_linestyle()), line.get_marker()) for line in lines}
     assert len(styles) == 6  # 색, 선 모양, 표시가 모두 다릅니다
 
 
-def _controls_grid(live):
-    grid = []
-    for name, control in live.controls.items():
-        if hasattr(control, "options"):
-            grid.append((name, [value for _, value in control.options]))
-        elif type(control).__name__ == "FloatLogSlider":
-            grid.append((name, [10.0**control.min, 10.0**control.max]))
-        elif type(control).__name__ == "Checkbox":
-            grid.append((name, [not control.value]))
-        else:
-            grid.append((name, [control.min, control.max]))
-    return grid
+def _only_divergence_messages(live, name, value):
+    from dlcourse import viz
+
+    assert live.last_error is None, live.last_error
+    message = viz.current_message(live.figure)
+    if message is not None:
+        assert "발산했습니다" in message.get_text()
 
 
 def test_explorer_drives_every_control_through_its_range():
-    from dlcourse import viz
-
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         live = optimizers.explorer()
         assert live.render_count == 1 and live.last_error is None
-        for name, values in _controls_grid(live):
-            default = live.controls[name].value
-            for value in [*values, default]:
-                if live.controls[name].value == value:
-                    continue
-                before = live.png()
-                live.set_values(**{name: value})
-                assert live.png() != before, f"{name}={value}에서 그림이 바뀌지 않았습니다"
-                assert live.last_error is None, live.last_error
-                message = viz.current_message(live.figure)
-                if message is not None:
-                    assert "발산했습니다" in message.get_text()
+        drive_every_control(live, _only_divergence_messages)
 
 
 def test_explorer_switches_learning_rates_with_the_problem():
@@ -206,30 +217,20 @@ def test_explorer_switches_learning_rates_with_the_problem():
 
 @pytest.mark.parametrize("name", sorted(optimizers.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    preset = optimizers.PRESETS[name]
-    assert HANGUL.search(preset["설명"])
-    live = optimizers.explorer(preset=name)
-    assert live.last_error is None and live.render_count == 1
-    assert live.png().startswith(b"\x89PNG")
-    assert live.controls["surface"].value == preset["surface"]
+    live = open_preset(optimizers.explorer, optimizers.PRESETS, name)
+    assert live.controls["surface"].value == optimizers.PRESETS[name]["surface"]
 
 
 def test_unknown_preset_lists_the_names():
-    with pytest.raises(ValueError, match="프리셋") as info:
-        optimizers.explorer(preset="fastest")
-    assert "rosenbrock" in str(info.value) and "network" in str(info.value)
+    assert_unknown_preset_lists(optimizers.explorer, "fastest", optimizers.PRESETS)
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
+    assert_no_plotting_imports(
         "from dlcourse.labs.optimizers import run, run_network\n"
         "run()\n"
-        "run_network(steps=10, enabled=['adam'])\n"
-        "assert 'matplotlib' not in sys.modules, 'matplotlib'\n"
-        "assert 'ipywidgets' not in sys.modules, 'ipywidgets'\n"
+        "run_network(steps=10, enabled=['adam'])"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 # ---------------------------------------------------------------------------

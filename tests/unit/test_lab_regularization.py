@@ -6,39 +6,38 @@
 
 from __future__ import annotations
 
-import logging
 import math
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    assert_no_plotting_imports,
+    drive,
+    drive_every_control,
+    open_preset,
+    watch_plot_warnings,
+    without_description,
+)
 
 from dlcourse import viz
 from dlcourse.labs import regularization as lab
 
 
-def _values(preset: dict) -> dict:
-    return {k: v for k, v in preset.items() if k != "설명"}
-
-
 @pytest.fixture(scope="module")
 def overfit_results():
-    return {name: lab.run(**_values(preset)) for name, preset in lab.PRESETS.items()}
+    return {name: lab.run(**without_description(preset)) for name, preset in lab.PRESETS.items()}
 
 
 @pytest.fixture(scope="module")
 def deep_results():
-    return {name: lab.run_deep(**_values(preset)) for name, preset in lab.DEEP_PRESETS.items()}
+    presets = lab.DEEP_PRESETS
+    return {name: lab.run_deep(**without_description(preset)) for name, preset in presets.items()}
 
 
-@pytest.fixture
-def no_matplotlib_warnings(caplog):
-    caplog.set_level(logging.WARNING, logger="matplotlib")
-    yield
-    found = [r.getMessage() for r in caplog.records if r.name.startswith("matplotlib")]
-    assert not found, found
+# matplotlib이 logging으로 남기는 경고(글리프 없음 등)가 없어야 합니다.
+no_matplotlib_warnings = pytest.fixture(watch_plot_warnings, name="no_matplotlib_warnings")
 
 
 # ---------------------------------------------------------------------------
@@ -192,28 +191,6 @@ def test_plot_deep_has_korean_labels_and_no_warnings(deep_results, no_matplotlib
     assert "시그모이드" in fig._suptitle.get_text()
 
 
-def _drive(live, name, value):
-    if live.controls[name].value == value:
-        return
-    before = live.png()
-    count = live.render_count
-    live.set_values(**{name: value})
-    assert live.render_count == count + 1
-    assert live.last_error is None, live.last_error
-    assert viz.current_message(live.figure) is None
-    assert live.png() != before, f"{name}={value!r}에서 그림이 바뀌지 않았습니다"
-
-
-def _extremes(control):
-    if hasattr(control, "base"):  # 로그 슬라이더: min, max가 지수입니다
-        return 10**control.min, 10**control.max
-    if isinstance(control.value, bool):
-        return (not control.value, control.value)
-    if hasattr(control, "options"):
-        return tuple(v for _, v in control.options)
-    return control.min, control.max
-
-
 def test_explorer_drives_every_control(no_matplotlib_warnings):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -221,12 +198,9 @@ def test_explorer_drives_every_control(no_matplotlib_warnings):
         assert live.last_error is None
         assert set(live.controls) == {"dropout", "use_l2", "l2", "n_train", "epochs"}
         # L2 강도는 L2가 켜져 있을 때만 그림을 바꿉니다.
-        _drive(live, "use_l2", True)
-        for name, control in live.controls.items():
-            default = control.value
-            for value in (*_extremes(control), default):
-                _drive(live, name, value)
-        _drive(live, "use_l2", False)
+        drive(live, "use_l2", True)
+        drive_every_control(live)
+        drive(live, "use_l2", False)
 
 
 def test_deep_explorer_drives_every_control(no_matplotlib_warnings):
@@ -235,18 +209,15 @@ def test_deep_explorer_drives_every_control(no_matplotlib_warnings):
         live = lab.deep_explorer(epochs=20)
         assert live.last_error is None
         assert set(live.controls) == set(lab.DEEP_DEFAULTS) - {"seed"}
-        for name, control in live.controls.items():
-            default = control.value
-            for value in (*_extremes(control), default):
-                _drive(live, name, value)
+        drive_every_control(live)
 
 
 @pytest.mark.parametrize("name", list(lab.PRESETS) + list(lab.DEEP_PRESETS))
 def test_every_preset_opens_and_renders(name):
-    preset = {**lab.PRESETS, **lab.DEEP_PRESETS}[name]
-    assert isinstance(preset["설명"], str) and preset["설명"].endswith(".")
-    live = lab.explorer(preset=name)  # 깊은 신경망 프리셋은 deep_explorer로 열립니다
-    assert live.last_error is None and live.render_count == 1
+    presets = {**lab.PRESETS, **lab.DEEP_PRESETS}
+    preset = presets[name]
+    # 깊은 신경망 프리셋은 explorer(preset=...)로 열어도 deep_explorer로 열립니다.
+    live = open_preset(lab.explorer, presets, name)
     if name in lab.DEEP_PRESETS:
         assert set(live.controls) == set(lab.DEEP_DEFAULTS) - {"seed"}
         for key in live.controls:
@@ -270,15 +241,10 @@ def test_unknown_presets_and_overrides():
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
+    assert_no_plotting_imports(
         "from dlcourse.labs.regularization import run, run_deep\n"
-        "run(epochs=3); run_deep(depth=3, epochs=2)\n"
-        "assert 'matplotlib' not in sys.modules, 'matplotlib'\n"
-        "assert 'ipywidgets' not in sys.modules, 'ipywidgets'\n"
+        "run(epochs=3); run_deep(depth=3, epochs=2)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.parametrize(
@@ -300,7 +266,7 @@ def test_run_does_not_import_plotting_or_widgets():
 def test_bad_input_gives_korean_error(func, kwargs, error):
     with pytest.raises(error) as info:
         func(**kwargs)
-    assert any("가" <= ch <= "힣" for ch in str(info.value))
+    assert HANGUL.search(str(info.value))
 
 
 def test_plot_rejects_wrong_result_type():

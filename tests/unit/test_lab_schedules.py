@@ -7,18 +7,22 @@
 from __future__ import annotations
 
 import math
-import re
-import subprocess
-import sys
 import warnings
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    all_text,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    drive_every_control,
+    open_preset,
+)
 
 import dlcourse as dl
 from dlcourse.labs import schedules
 
-HANGUL = re.compile("[가-힣]")
 STEPS = np.arange(1001)
 
 
@@ -157,12 +161,6 @@ def test_divergence_is_reported_without_warnings():
 # ---------------------------------------------------------------------------
 
 
-def _all_text(fig) -> str:
-    from matplotlib.text import Text
-
-    return " ".join(t.get_text() for t in fig.findobj(match=Text))
-
-
 def test_plot_draws_with_korean_labels_and_no_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -170,47 +168,29 @@ def test_plot_draws_with_korean_labels_and_no_warnings():
         fig.canvas.draw()
         broken = schedules.plot(schedules.run(initial_rate=1.0))
         broken.canvas.draw()
-    text = _all_text(fig)
+    text = all_text(fig)
     assert "구간별 상수 감쇠" in text and "학습률" in text and "최솟값까지의 거리" in text
-    assert "발산했습니다" in _all_text(broken)
+    assert "발산했습니다" in all_text(broken)
 
 
-def _controls_grid(live):
-    grid = []
-    for name, control in live.controls.items():
-        if hasattr(control, "options"):
-            grid.append((name, [value for _, value in control.options]))
-        elif type(control).__name__ == "FloatLogSlider":
-            grid.append((name, [10.0**control.min, 10.0**control.max]))
-        elif type(control).__name__ == "Checkbox":
-            grid.append((name, [not control.value]))
-        else:
-            grid.append((name, [control.min, control.max]))
-    return grid
+def _boundary_error_or_divergence(live, name, value):
+    from dlcourse import viz
+
+    message = viz.current_message(live.figure)
+    if live.last_error is not None:
+        # 경계 1이 경계 2보다 크거나 같으면 계산할 수 없습니다: 한국어 안내
+        assert name in ("boundary_1", "boundary_2")
+        assert "경계 1은 경계 2보다 작아야" in message.get_text()
+    elif message is not None:
+        assert "발산했습니다" in message.get_text()
 
 
 def test_explorer_drives_every_control_through_its_range():
-    from dlcourse import viz
-
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         live = schedules.explorer()
         assert live.render_count == 1 and live.last_error is None
-        for name, values in _controls_grid(live):
-            default = live.controls[name].value
-            for value in [*values, default]:
-                if live.controls[name].value == value:
-                    continue
-                before = live.png()
-                live.set_values(**{name: value})
-                assert live.png() != before, f"{name}={value}에서 그림이 바뀌지 않았습니다"
-                message = viz.current_message(live.figure)
-                if live.last_error is not None:
-                    # 경계 1이 경계 2보다 크거나 같으면 계산할 수 없습니다: 한국어 안내
-                    assert name in ("boundary_1", "boundary_2")
-                    assert "경계 1은 경계 2보다 작아야" in message.get_text()
-                elif message is not None:
-                    assert "발산했습니다" in message.get_text()
+        drive_every_control(live, _boundary_error_or_divergence)
         assert live.last_error is None
 
 
@@ -228,30 +208,18 @@ def test_explorer_shows_only_the_selected_schedule_parameters():
 
 @pytest.mark.parametrize("name", sorted(schedules.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    preset = schedules.PRESETS[name]
-    assert HANGUL.search(preset["설명"])
-    live = schedules.explorer(preset=name)
-    assert live.last_error is None and live.render_count == 1
-    assert live.png().startswith(b"\x89PNG")
-    assert live.controls["schedule"].value == preset["schedule"]
+    live = open_preset(schedules.explorer, schedules.PRESETS, name)
+    assert live.controls["schedule"].value == schedules.PRESETS[name]["schedule"]
 
 
 def test_unknown_preset_lists_the_names():
-    with pytest.raises(ValueError, match="프리셋") as info:
-        schedules.explorer(preset="step_decay")
-    assert "piecewise" in str(info.value) and "cosine_warmup" in str(info.value)
+    assert_unknown_preset_lists(schedules.explorer, "step_decay", schedules.PRESETS)
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
-        "from dlcourse.labs.schedules import run, syllabus_table\n"
-        "run()\n"
-        "syllabus_table()\n"
-        "assert 'matplotlib' not in sys.modules, 'matplotlib'\n"
-        "assert 'ipywidgets' not in sys.modules, 'ipywidgets'\n"
+    assert_no_plotting_imports(
+        "from dlcourse.labs.schedules import run, syllabus_table\nrun()\nsyllabus_table()"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 # ---------------------------------------------------------------------------
@@ -270,6 +238,7 @@ def test_run_does_not_import_plotting_or_widgets():
         ({"exp_staircase": "yes"}, TypeError, "True나 False"),
         ({"cos_alpha": 1.5}, ValueError, "cos_alpha"),
         ({"seed": 1.5}, TypeError, "정수"),
+        ({"seed": -1}, ValueError, "0 이상"),
         ({"decay": 0.5}, ValueError, "알 수 없는 설정"),
     ],
 )

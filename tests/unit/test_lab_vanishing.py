@@ -6,31 +6,34 @@
 
 from __future__ import annotations
 
-import logging
 import math
-import re
-import subprocess
-import sys
 import warnings
 from fractions import Fraction
 
 import numpy as np
 import pytest
+from lab_helpers import (
+    HANGUL,
+    assert_no_plot_warnings,
+    assert_no_plotting_imports,
+    assert_unknown_preset_lists,
+    call_quietly,
+    drive,
+    open_preset,
+    watch_plot_warnings,
+    without_description,
+)
 
 from dlcourse.labs import vanishing
 
-HANGUL = re.compile("[가-힣]")
-
 
 def preset(name):
-    return {key: value for key, value in vanishing.PRESETS[name].items() if key != "설명"}
+    return without_description(vanishing.PRESETS[name])
 
 
 def run_quietly(**params):
     """경고를 오류로 바꾸고 run을 부릅니다: 어떤 RuntimeWarning도 새어 나오면 안 됩니다."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return vanishing.run(**params)
+    return call_quietly(vanishing.run, **params)
 
 
 # ---------------------------------------------------------------------------
@@ -282,15 +285,10 @@ def test_unknown_names_list_the_allowed_ones():
 
 
 def test_run_does_not_import_plotting_or_widgets():
-    code = (
-        "import sys\n"
+    assert_no_plotting_imports(
         "from dlcourse.labs.vanishing import run, sigmoid_bound, derivative_curves\n"
-        "run(depth=3, steps=2); sigmoid_bound(3); derivative_curves()\n"
-        "bad = [m for m in ('matplotlib', 'ipywidgets') if m in sys.modules]\n"
-        "assert not bad, bad\n"
+        "run(depth=3, steps=2); sigmoid_bound(3); derivative_curves()"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
 
 
 # ---------------------------------------------------------------------------
@@ -298,20 +296,7 @@ def test_run_does_not_import_plotting_or_widgets():
 # ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def mpl_log(caplog):
-    caplog.set_level(logging.INFO)
-    return caplog
-
-
-def _no_plot_warnings(caplog):
-    bad = [
-        r.getMessage()
-        for r in caplog.records
-        if (r.name.startswith("matplotlib") and r.levelno >= logging.WARNING)
-        or "갱신 중 경고" in r.getMessage()
-    ]
-    assert bad == []
+mpl_log = pytest.fixture(watch_plot_warnings, name="mpl_log")
 
 
 def _figure_texts(fig):
@@ -345,7 +330,7 @@ def test_plot_has_korean_labels_and_the_diagnosis(mpl_log):
     ):
         assert words in text, words
     assert result.message in text
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
     bars_ax = fig.axes[0]
     assert len(bars_ax.patches) == result.n_dense_layers
     heights = np.array([patch.get_height() for patch in bars_ax.patches])
@@ -370,7 +355,7 @@ def test_plot_of_diverged_run_shows_the_message_and_hatched_bars(mpl_log):
         fig = vanishing.plot(result)
         fig.canvas.draw()
     assert viz.current_message(fig).get_text().endswith(result.message)
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
 
 
 def test_plot_reuses_a_given_figure_and_rejects_other_objects():
@@ -394,7 +379,19 @@ def test_derivative_plot_marks_each_maximum(mpl_log):
     for korean in vanishing.ACTIVATIONS.values():
         assert korean in text
     assert "9.5e-07" in text  # (1/4)^10
-    _no_plot_warnings(mpl_log)
+    # 소프트플러스의 도함수(시그모이드)는 격자 안에서 1에 닿지 않습니다: 다가가는 값을 적습니다.
+    softplus = fig.axes[list(vanishing.ACTIVATIONS).index("softplus")]
+    label = [t.get_text() for t in softplus.texts if "최댓값" in t.get_text()]
+    assert label == [r"최댓값 $\to$ 1 ($z \to \infty$)"]
+    assert "0.998" not in text
+    # 최댓값 글은 점 위에 있어 뾰족한 tanh 봉우리를 가리지 않습니다.
+    renderer = fig.canvas.get_renderer()
+    for name in ("sigmoid", "tanh"):
+        ax = fig.axes[list(vanishing.ACTIVATIONS).index(name)]
+        (note,) = [t for t in ax.texts if "최댓값" in t.get_text()]
+        top = max(np.max(line.get_ydata()) for line in ax.lines)
+        assert note.get_window_extent(renderer).y0 > ax.transData.transform((0.0, top))[1]
+    assert_no_plot_warnings(mpl_log.records)
 
 
 # ---------------------------------------------------------------------------
@@ -412,27 +409,25 @@ CONTROL_VALUES = {
 }
 
 
-def test_explorer_drives_every_control(mpl_log):
+def _korean_diagnosis(live, name, value):
     from dlcourse import viz
 
+    assert live.last_error is None, live.last_error
+    assert HANGUL.search(viz.current_message(live.figure).get_text())
+
+
+def test_explorer_drives_every_control(mpl_log):
     live = vanishing.explorer()
     assert set(live.controls) == set(CONTROL_VALUES)
     defaults = dict(live.values)
     assert defaults == vanishing.DEFAULTS
     for name, values in CONTROL_VALUES.items():
         for value in values:
-            before, previous, count = live.png(), live.values[name], live.render_count
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                live.set_values(**{name: value})
-            assert live.render_count == count + 1
-            assert live.last_error is None, live.last_error
-            message = viz.current_message(live.figure).get_text()
-            assert HANGUL.search(message)
-            if value != previous:
-                assert live.png() != before, (name, value)
+                drive(live, name, value, _korean_diagnosis)
         live.set_values(**{name: defaults[name]})
-    _no_plot_warnings(mpl_log)
+    assert_no_plot_warnings(mpl_log.records)
     live.close()
 
 
@@ -450,20 +445,15 @@ def test_explorer_redraws_in_place():
 
 @pytest.mark.parametrize("name", list(vanishing.PRESETS))
 def test_every_preset_opens_and_renders(name):
-    live = vanishing.explorer(preset=name)
-    assert live.render_count >= 1 and live.last_error is None
-    expected = preset(name)
-    assert live.values == expected
+    live = open_preset(vanishing.explorer, vanishing.PRESETS, name)
+    assert live.values == preset(name)
     header = live.widget.children[0].value
     assert vanishing.PRESETS[name]["설명"] in header
     live.close()
 
 
 def test_unknown_preset_lists_names():
-    with pytest.raises(ValueError) as caught:
-        vanishing.explorer(preset="sigmoid_shallow")
-    for name in vanishing.PRESETS:
-        assert name in str(caught.value)
+    assert_unknown_preset_lists(vanishing.explorer, "sigmoid_shallow", vanishing.PRESETS)
 
 
 def test_explorer_rejects_bad_overrides_before_building_widgets():

@@ -365,6 +365,55 @@ def test_layer_bars_mark_exploded_values_and_rebuild_on_new_depth():
     assert linear.ax.get_ylim() == pytest.approx((0.0, 3.3))
 
 
+def test_layer_bars_update_can_fix_the_y_range():
+    fig, ax = viz.new_figure()
+    bars = viz.layer_bars(ax, [1e-3, 0.5])
+    assert ax.get_ylim() == pytest.approx((1e-3, 1.0))
+    bars.update([1e-3, 0.5], ylim=(1e-8, 10.0))
+    assert ax.get_ylim() == pytest.approx((1e-8, 10.0))
+    bars.update([2e-2, 0.3])  # 고정한 범위는 다음 update에도 그대로
+    assert ax.get_ylim() == pytest.approx((1e-8, 10.0))
+    assert [p.get_height() for p in bars.bars] == [2e-2, 0.3]
+    for bad in ((1.0, 0.5), (0.0, np.inf), "ab", (1.0,)):
+        with pytest.raises(ValueError, match="ylim"):
+            bars.update([0.1, 0.2], ylim=bad)
+
+
+def test_decade_limits_cover_every_series():
+    from dlcourse.viz.plots import decade_limits
+
+    # 10^⌊log₁₀ 최소⌋ = 10^⌊log₁₀ 0.03⌋ = 0.01, 10^⌈log₁₀ 최대⌉ = 10^⌈log₁₀ 2⌉ = 10
+    assert decade_limits([0.03, 2.0]) == pytest.approx((0.01, 10.0))
+    assert decade_limits([0.5], [3e-7, np.nan, -1.0]) == pytest.approx((1e-7, 1.0))
+    assert decade_limits([1.0]) == pytest.approx((1.0, 10.0))  # 적어도 한 자릿수
+    assert decade_limits([0.0, -2.0, np.inf], [np.nan]) is None
+
+
+@pytest.mark.parametrize(
+    ("loc", "right", "top"),
+    [("lower right", True, False), ("upper left", False, True), ("lower left", False, False)],
+)
+def test_show_message_can_sit_in_a_corner_of_the_axes(loc, right, top):
+    fig, (ax1, ax2) = viz.new_figure(1, 2, figsize=(8.0, 4.0))
+    ax2.set_ylabel("세로축 이름")
+    artist = viz.show_message(ax2, "발산했습니다: 학습률을 줄여 보세요.", kind="error", loc=loc)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = artist.get_bbox_patch().get_window_extent(renderer)
+    panel = ax2.get_window_extent(renderer)
+    # 상자(여백 포함)는 축 안에 있고 고른 구석 쪽에 붙어 있으며 축 이름을 가리지 않습니다.
+    assert panel.x0 < box.x0 and box.x1 < panel.x1 and panel.y0 < box.y0 and box.y1 < panel.y1
+    gap_left, gap_right = box.x0 - panel.x0, panel.x1 - box.x1
+    gap_bottom, gap_top = box.y0 - panel.y0, panel.y1 - box.y1
+    assert (gap_right < gap_left) == right and (gap_top < gap_bottom) == top
+    assert not box.overlaps(ax2.yaxis.label.get_window_extent(renderer))
+    assert viz.current_message(fig) is artist
+    center = viz.show_message(fig, "가운데")
+    assert center.get_position() == (0.5, 0.5) and center.get_ha() == "center"
+    with pytest.raises(ValueError, match="loc"):
+        viz.show_message(fig, "x", loc="middle")
+
+
 def test_loss_curve_update_and_non_finite_values():
     fig, ax = viz.new_figure()
     curve = viz.loss_curve(ax, [3.0, 2.0, 1.0])

@@ -13,26 +13,8 @@
 
 from __future__ import annotations
 
-from numbers import Integral
-from typing import Any
-
-import numpy as np
+# as_generator는 엔진의 가장 아래층(dlcourse._validate)으로 옮겼습니다. 예전처럼
+# dlcourse.data._random에서도 불러올 수 있게 여기서 다시 내보냅니다.
+from .._validate import as_generator
 
 __all__ = ["as_generator"]
-
-
-def as_generator(seed: Any, name: str = "seed") -> np.random.Generator:
-    """seed(정수, None, Generator)를 `numpy.random.Generator`로 바꿉니다."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None:
-        return np.random.default_rng()
-    if isinstance(seed, bool) or not isinstance(seed, Integral):
-        raise TypeError(
-            f"{name}에는 0 이상의 정수, None, numpy.random.Generator만 넣을 수 있습니다 "
-            f"(받은 자료형: {type(seed).__name__}). 예: seed=0 또는 "
-            "seed=np.random.default_rng(0)"
-        )
-    if seed < 0:
-        raise ValueError(f"{name}은(는) 0 이상의 정수여야 합니다 (받은 값: {int(seed)}).")
-    return np.random.default_rng(int(seed))

@@ -32,6 +32,7 @@ run()은 이 식을 손으로 쓴 NumPy로 계산하고, 같은 기울기를 dlc
     backprop.explorer()                        # 단계 0~3, 활성화 함수, 학습률
     result = backprop.run(activation="relu")
     print(backprop.table(result))              # 손 계산 | 역전파 | 수치 미분 | 상대 오차
+    print(backprop.table(result, digits=8, error_below=1e-8))   # 기계마다 같은 글 (노트북용)
     print(backprop.delta_table(backprop.delta_rule()))
 
 탐색기의 '단계': 0 순전파 값, 1 출력층 기울기, 2 은닉층 기울기, 3 갱신한 뒤의 새 손실.
@@ -51,7 +52,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import nn
-from .._validate import as_float_array, check_finite, check_positive, check_positive_int, lookup
+from .._validate import (
+    as_float_array,
+    check_finite,
+    check_int_range,
+    check_positive,
+    check_positive_int,
+)
+from ._common import (
+    check_argument_names,
+    check_result,
+    choose,
+    figure_and_axes,
+    preset_values,
+    text_table,
+)
 
 __all__ = [
     "DEFAULTS",
@@ -161,14 +176,9 @@ def _as_matrix(value, name: str, shape: tuple) -> np.ndarray:
 
 
 def _check_params(params: dict) -> dict:
-    unknown = sorted(set(params) - set(DEFAULTS))
-    if unknown:
-        raise TypeError(
-            f"run()에 없는 인자입니다: {', '.join(unknown)}. 쓸 수 있는 인자: {', '.join(DEFAULTS)}"
-        )
+    check_argument_names(params, list(DEFAULTS))
     p = {**DEFAULTS, **params}
-    lookup(p["activation"], _ACTIVATIONS, "활성화 함수")
-    p["activation"] = p["activation"].strip().lower()
+    p["activation"] = choose(p["activation"], _ACTIVATIONS, "활성화 함수")
     p["learning_rate"] = check_positive(p["learning_rate"], "학습률(learning_rate)")
     if p["learning_rate"] > 100:
         raise ValueError(
@@ -337,21 +347,36 @@ def run(**params) -> BackpropResult:
 # ---------------------------------------------------------------------------
 
 
-def _display_width(text: str) -> int:
-    """화면에서 한글은 두 칸을 차지합니다."""
-    return sum(2 if "\uac00" <= ch <= "\ud7a3" else 1 for ch in text)
-
-
 def _text_table(headers, rows, footer: str) -> str:
-    widths = [max(_display_width(r[c]) for r in [headers, *rows]) for c in range(len(headers))]
+    """머리글, 구분선, 행들, 구분선, 맺음 글 한 줄 (모든 열 왼쪽 정렬)."""
+    header, rule, *body = text_table(headers, rows)
+    return "\n".join([header, rule, *body, rule, footer])
 
-    def line(cells):
-        return " | ".join(
-            c + " " * (w - _display_width(c)) for c, w in zip(cells, widths, strict=True)
-        ).rstrip()
 
-    rule = "-+-".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *[line(r) for r in rows], rule, footer])
+def _check_table_options(digits, error_below) -> tuple[int, float | None]:
+    digits = check_int_range(digits, "digits(소수점 아래 자릿수)", 0, 16)
+    if error_below is not None:
+        error_below = check_positive(error_below, "error_below(상대 오차의 상한)")
+    return digits, error_below
+
+
+def _fixed(value: float, digits: int) -> str:
+    """소수점 아래 digits자리 (양수 앞은 빈칸). 반올림해서 0이 되는 음수는 −0 대신 0으로 적습니다."""
+    return f"{round(float(value), digits) + 0.0: .{digits}f}"
+
+
+def _power_of_ten_text(value: float) -> str:
+    """유효숫자 하나의 과학 표기: 1e-08 → "1e-8", 5e-10 → "5e-10"."""
+    mantissa, exponent = f"{value:.0e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
+def _error_text(error: float, error_below: float | None) -> str:
+    """상대 오차 글. error_below보다 작으면 "< 1e-8"처럼 상한만 적습니다 (마지막 자리가 기계마다
+    달라도 같은 글이 되게)."""
+    if error_below is not None and error < error_below:
+        return f"< {_power_of_ten_text(error_below)}"
+    return f"{error:.1e}"
 
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -368,32 +393,39 @@ def weight_names() -> list[tuple[str, str, tuple]]:
     return names
 
 
-def table(result: BackpropResult) -> str:
+def table(result: BackpropResult, digits: int = 10, error_below: float | None = None) -> str:
     """가중치마다 손으로 구한 식, 역전파, 수치 미분의 값과 상대 오차를 한국어 글 표로 돌려줍니다.
 
     상대 오차 열은 손으로 구한 식과 수치 미분의 |a − n| / max(|a|, |n|)이고, 맨 아래 줄에
     손으로 구한 식과 역전파의 최대 상대 오차를 적습니다.
+
+    digits: 기울기 값의 소수점 아래 자릿수 (기본 10, 0~16).
+    error_below: 주면 이보다 작은 상대 오차를 "< 1e-8"처럼 상한으로만 적습니다.
+    수치 미분의 마지막 자리와 1e-12 안팎의 상대 오차는 기계와 BLAS에 따라 달라지므로,
+    노트북에 저장해 nbval로 비교할 출력은 table(result, digits=8, error_below=1e-8)처럼 쓰세요.
     """
-    if not isinstance(result, BackpropResult):
-        raise TypeError(
-            f"table()에는 backprop.run()의 결과를 넘겨야 합니다 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(result, BackpropResult, "backprop.run()")
+    digits, error_below = _check_table_options(digits, error_below)
     headers = ("가중치", "손으로 구한 식", "역전파", "수치 미분", "상대 오차")
     rows = []
     for label, key, index in weight_names():
         rows.append(
             (
                 label,
-                f"{result.grad_hand[key][index] + 0.0: .10f}",
-                f"{result.grad_backprop[key][index] + 0.0: .10f}",
-                f"{result.grad_numeric[key][index] + 0.0: .10f}",
-                f"{result.error_numeric[key][index]:.1e}",
+                _fixed(result.grad_hand[key][index], digits),
+                _fixed(result.grad_backprop[key][index], digits),
+                _fixed(result.grad_numeric[key][index], digits),
+                _error_text(result.error_numeric[key][index], error_below),
             )
         )
     worst = max(float(e.max()) for e in result.error_backprop.values())
+    if error_below is not None and worst < error_below:
+        agreement = f"모두 {_power_of_ten_text(error_below)}보다 작습니다."
+    else:
+        agreement = f"최대 {worst:.1e}입니다."
     footer = (
         f"활성화 함수: {_ACTIVATIONS[result.activation]}, 손실 E = {result.loss:.6f}. "
-        f"손으로 구한 식과 역전파의 상대 오차는 최대 {worst:.1e}입니다."
+        f"손으로 구한 식과 역전파의 상대 오차는 {agreement}"
     )
     return _text_table(headers, rows, footer)
 
@@ -503,13 +535,15 @@ def delta_rule(x=None, target=None, W1=None, W2=None) -> DeltaRuleResult:
     )
 
 
-def delta_table(result: DeltaRuleResult) -> str:
-    """2-2-2 델타 규칙의 가중치마다 델타 규칙, 역전파, 상대 오차를 한국어 글 표로 돌려줍니다."""
-    if not isinstance(result, DeltaRuleResult):
-        raise TypeError(
-            "delta_table()에는 backprop.delta_rule()의 결과를 넘겨야 합니다 "
-            f"(받은 자료형: {type(result).__name__})."
-        )
+def delta_table(
+    result: DeltaRuleResult, digits: int = 10, error_below: float | None = None
+) -> str:
+    """2-2-2 델타 규칙의 가중치마다 델타 규칙, 역전파, 상대 오차를 한국어 글 표로 돌려줍니다.
+
+    digits, error_below는 table()과 같습니다 (예: delta_table(result, digits=8, error_below=1e-8)).
+    """
+    check_result(result, DeltaRuleResult, "backprop.delta_rule()")
+    digits, error_below = _check_table_options(digits, error_below)
     headers = ("가중치", "연결", "델타 규칙", "역전파", "상대 오차")
     links = {
         "w11": "x1→h1",
@@ -528,9 +562,9 @@ def delta_table(result: DeltaRuleResult) -> str:
             (
                 name,
                 links[name],
-                f"{result.grad_delta[key][index] + 0.0: .10f}",
-                f"{result.grad_backprop[key][index] + 0.0: .10f}",
-                f"{result.error[key][index]:.1e}",
+                _fixed(result.grad_delta[key][index], digits),
+                _fixed(result.grad_backprop[key][index], digits),
+                _error_text(result.error[key][index], error_below),
             )
         )
     footer = (
@@ -805,18 +839,9 @@ def plot(result: BackpropResult, fig=None, stage: int = 3):
     stage: 0 순전파, 1 출력층 기울기, 2 은닉층 기울기, 3 갱신 (기본). fig를 주면 그 그림을
     비우고 그립니다. matplotlib Figure를 돌려줍니다.
     """
-    if not isinstance(result, BackpropResult):
-        raise TypeError(
-            f"plot()에는 backprop.run()의 결과를 넘겨야 합니다 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(result, BackpropResult, "backprop.run()")
     stage = _check_stage(stage)
-    from .. import viz
-
-    if fig is None:
-        fig, axes = viz.new_figure(1, 2, figsize=_FIGSIZE)
-    else:
-        fig.clear()
-        axes = fig.subplots(1, 2)
+    fig, axes = figure_and_axes(fig, 1, 2, figsize=_FIGSIZE)
     _Panels(fig, axes, result, stage)
     return fig
 
@@ -829,11 +854,8 @@ def explorer(preset: str | None = None, stage: int = 0, **overrides):
     """
     from .. import viz
 
-    settings = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, PRESETS, "프리셋")
-        settings.update({k: v for k, v in chosen.items() if k != "설명"})
-    settings.update(overrides)
+    # DEFAULTS ← 프리셋 ← overrides. 잘못된 값은 위젯을 만들기 전에 한국어로 알립니다.
+    settings = {**DEFAULTS, **preset_values(PRESETS, preset), **overrides}
     _check_params(settings)
     stage = _check_stage(stage)
     controls = {

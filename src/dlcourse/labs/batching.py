@@ -61,7 +61,14 @@ import numpy as np
 
 from .. import data as dl_data
 from .. import nn, optim, train
-from .._validate import check_in_range, check_positive, check_positive_int, lookup
+from .._validate import check_in_range, check_int_range, check_positive, check_positive_int
+from ._common import (
+    axes_for_plot,
+    check_result,
+    check_seed,
+    divergence_message,
+    merge_settings,
+)
 
 __all__ = [
     "DEFAULTS",
@@ -115,8 +122,6 @@ PRESETS = {
         "미니배치가 클수록 기울기의 잡음이 줄어듭니다.",
     },
 }
-
-_PRESET_DESCRIPTION = "설명"
 
 
 # ---------------------------------------------------------------------------
@@ -289,10 +294,9 @@ def _roughness(full_loss: np.ndarray, trajectory: np.ndarray) -> tuple[float, fl
 
 def _validate(learning_rate, batch_size, momentum, seed):
     learning_rate = check_positive(learning_rate, "learning_rate (학습률)")
-    batch_size = check_positive_int(batch_size, "batch_size (미니배치 크기)")
-    check_in_range(batch_size, "batch_size (미니배치 크기)", 1, N_SAMPLES, high_inclusive=True)
+    batch_size = check_int_range(batch_size, "batch_size (미니배치 크기)", 1, N_SAMPLES)
     momentum = check_in_range(momentum, "momentum (모멘텀)", 0.0, 1.0)
-    seed = check_positive_int(seed, "seed (시드)", minimum=0)
+    seed = check_seed(seed)
     return learning_rate, batch_size, momentum, seed
 
 
@@ -328,9 +332,6 @@ def run(
         path_2d, explained = _principal_plane(trajectory)
         roughness = [_roughness(f, p) for f, p in zip(full, paths, strict=True)]
     steps_per_epoch = tuple(dl_data.n_batches(N_SAMPLES, size) for size in sizes)
-    message = ""
-    if messages:
-        message = "발산했습니다: " + "; ".join(messages) + ". 학습률을 낮춰 보세요."
     return BatchingResult(
         learning_rate=learning_rate,
         batch_size=batch_size,
@@ -349,7 +350,7 @@ def run(
         total_variation=np.array([r[0] for r in roughness]),
         path_ratio=np.array([r[1] for r in roughness]),
         diverged=bool(messages),
-        message=message,
+        message=divergence_message(messages),
     )
 
 
@@ -519,33 +520,10 @@ def plot(result: BatchingResult, fig=None):
     """손실 곡선(왼쪽)과 매개변수 경로(오른쪽)를 그립니다."""
     from .. import viz
 
-    if not isinstance(result, BatchingResult):
-        raise TypeError(
-            f"plot에는 run()이 돌려준 BatchingResult를 넣어야 합니다 "
-            f"(받은 자료형: {type(result).__name__})."
-        )
-    if fig is None:
-        fig, axes = viz.new_figure(1, 2, figsize=FIGSIZE)
-    else:
-        axes = fig.axes[:2]
+    check_result(result, BatchingResult, "batching.run()")
+    fig, axes = axes_for_plot(fig, 2, FIGSIZE)
     _Figure(fig, axes, viz).show(result)
     return fig
-
-
-def _merge(preset, overrides: dict) -> dict:
-    values = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, PRESETS, "프리셋")
-        values.update({k: v for k, v in chosen.items() if k != _PRESET_DESCRIPTION})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"사용할 수 있는 이름: {', '.join(DEFAULTS)}"
-        )
-    values.update(overrides)
-    _validate(**values)
-    return values
 
 
 def explorer(preset: str | None = None, **overrides):
@@ -555,7 +533,8 @@ def explorer(preset: str | None = None, **overrides):
     """
     from .. import viz
 
-    values = _merge(preset, overrides)
+    values = merge_settings(DEFAULTS, PRESETS, preset, overrides)
+    _validate(**values)  # 잘못된 값은 위젯을 만들기 전에 한국어 오류로 알립니다.
     fig, axes = viz.new_figure(1, 2, figsize=FIGSIZE)
     view = _Figure(fig, axes, viz)
     controls = {

@@ -28,7 +28,8 @@ point)이 있는 안장 함수, 지역 최솟값(local minimum)이 여럿인 여
 
 발산: 경로가 그림 범위를 벗어나고 J가 시작점보다 커지면(또는 |x|가 1e6을 넘으면)
 result.diverged가 True이고 result.message에 "발산했습니다: ..."가 들어갑니다. 그림에서는
-경로를 범위의 테두리에서 자르고 이 문장을 띄웁니다.
+경로를 범위의 테두리에서 자르고, 이 문장을 오른쪽 칸(J 곡선) 안에서 곡선이 지나지 않는
+아래 구석에 띄웁니다 (축 이름을 가리지 않게).
 
 갱신 시간: 기본 설정에서 학습률 슬라이더를 10번 바꾼 LiveFigure.set_values의 중앙값
 (계산 + 다시 그리기 + PNG 만들기, 코어 두 개를 다른 작업과 나눠 쓰는 기계)은 기계가 한가할
@@ -39,15 +40,27 @@ result.diverged가 True이고 result.message에 "발산했습니다: ..."가 들
 from __future__ import annotations
 
 import math
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from numbers import Integral
 
 import numpy as np
 
 from .. import surfaces as _surfaces
-from .._validate import as_float_array, check_finite, check_positive, check_positive_int, lookup
+from .._validate import check_int_range, check_positive, check_positive_int
+from ._common import (
+    LOG_SCALE_SURFACES,
+    SURFACE_MATH_TITLES,
+    check_result,
+    contour_options,
+    curve_limits,
+    figure_and_axes,
+    inside_window,
+    merge_settings,
+    read_only,
+    text_table,
+    text_width,
+)
 
 __all__ = [
     "DEFAULTS",
@@ -58,6 +71,7 @@ __all__ = [
     "run",
     "table",
     "format_number",
+    "format_pair",
     "plot",
     "explorer",
 ]
@@ -132,23 +146,8 @@ PRESETS: dict[str, dict] = {
     },
 }
 
-# 그림 제목: 곡면의 식을 수식(mathtext)으로 씁니다 (아래 첨자가 또렷합니다).
-_MATH_TITLES = {
-    "quadratic": r"이차 함수  $J = x_1^2 + 2x_2^2 - x_1 x_2$",
-    "elongated_bowl": r"길쭉한 그릇  $J = x_1^2/20 + x_2^2$",
-    "rosenbrock": r"로젠브록 함수  $J = (1 - x_1)^2 + 100\,(x_2 - x_1^2)^2$",
-    "saddle": r"안장 함수  $J = x_1^2 - x_2^2$",
-    "multi_minima": r"여러 골짜기 함수  $J = \|x\|^2/20 - \Sigma_k\, a_k \exp(-\|x - c_k\|^2/2)$",
-}
-
-# 곡면마다 등고선 그리는 방법. 로그 간격은 좁은 골짜기의 바닥까지 선을 보여 줍니다.
-_CONTOUR_OPTIONS = {
-    "quadratic": {"levels": 14, "log_levels": True},
-    "elongated_bowl": {"levels": 14, "log_levels": True},
-    "rosenbrock": {"levels": 14, "log_levels": True},
-    "saddle": {"levels": 16, "log_levels": False},
-    "multi_minima": {"levels": 16, "log_levels": False},
-}
+_CONTOUR_LEVELS = 14  # 등고선 수 (로그 간격인 곡면; 나머지는 두 개 더, _common.contour_options)
+_MESSAGE_WIDTH = 38  # 그림 속 안내 문장 한 줄의 칸 수 (오른쪽 칸의 너비에 맞춤)
 
 
 # ---------------------------------------------------------------------------
@@ -206,40 +205,6 @@ def _surface_name(surface) -> str:
     return _surfaces.get(surface).name
 
 
-def _check_steps(steps) -> int:
-    steps = check_positive_int(steps, "steps(스텝 수)", minimum=0)
-    if steps > MAX_STEPS:
-        raise ValueError(
-            f"steps(스텝 수)는 {MAX_STEPS} 이하여야 합니다 (받은 값: {steps}). "
-            "탐색기는 빨리 다시 그려야 하므로 스텝 수를 줄여 주세요."
-        )
-    return steps
-
-
-def _check_start(start, surface) -> np.ndarray:
-    if start is None:
-        return surface.default_start.copy()
-    point = as_float_array(start, "start(시작점)")
-    if point.shape != (2,):
-        raise ValueError(
-            f"start(시작점)는 [x₁, x₂] 두 수여야 합니다 (받은 모양: {point.shape}). "
-            "예: start=[-5, 4]. 곡면의 기본 시작점을 쓰려면 None을 주세요."
-        )
-    check_finite(point, "start(시작점)")
-    return point.astype(np.float64)
-
-
-def _inside(points: np.ndarray, window) -> np.ndarray:
-    (x_low, x_high), (y_low, y_high) = window
-    with np.errstate(invalid="ignore"):
-        return (
-            (points[:, 0] >= x_low)
-            & (points[:, 0] <= x_high)
-            & (points[:, 1] >= y_low)
-            & (points[:, 1] <= y_high)
-        )
-
-
 def run(
     surface: str = "quadratic",
     learning_rate: float = 0.1,
@@ -260,18 +225,12 @@ def run(
     name = _surface_name(surface)
     target = _surfaces.get(name)
     learning_rate = check_positive(learning_rate, "learning_rate(학습률)")
-    steps = _check_steps(steps)
-    start_point = _check_start(start, target)
-    if np.abs(start_point).max() > _surfaces.DIVERGENCE_BOUND:
-        raise ValueError(
-            f"start(시작점)의 좌표는 절댓값이 1e6 이하여야 합니다 (받은 값: {start_point.tolist()}). "
-            f"그림 범위 {target.window} 안의 점을 권합니다."
-        )
+    steps = check_int_range(steps, "steps(스텝 수)", 0, MAX_STEPS)
+    start_point = _surfaces.check_start(target, start)
 
     descent = _surfaces.descend(target, learning_rate=learning_rate, steps=steps, start=start_point)
     path = descent.path
-    inside = _inside(path, target.window)
-    left_window = bool(not inside.all())
+    left_window = bool(not inside_window(path, target.window).all())
     diverged = descent.diverged
     message = descent.message
     if not diverged and left_window:
@@ -299,23 +258,17 @@ def run(
         window=target.window,
         learning_rate=learning_rate,
         steps=steps,
-        start=_read_only(start_point),
-        path=_read_only(path),
-        values=_read_only(descent.values),
-        gradients=_read_only(descent.gradients),
-        rows=_read_only(rows),
+        start=read_only(start_point),
+        path=read_only(path),
+        values=read_only(descent.values),
+        gradients=read_only(descent.gradients),
+        rows=read_only(rows),
         diverged=bool(diverged),
         left_window=left_window,
         message=message,
-        minima=_read_only(np.array(target.minima, dtype=np.float64).reshape(-1, 2)),
-        saddle_points=_read_only(np.array(target.saddle_points, dtype=np.float64).reshape(-1, 2)),
+        minima=read_only(np.array(target.minima, dtype=np.float64).reshape(-1, 2)),
+        saddle_points=read_only(np.array(target.saddle_points, dtype=np.float64).reshape(-1, 2)),
     )
-
-
-def _read_only(array: np.ndarray) -> np.ndarray:
-    array = np.array(array, dtype=np.float64)
-    array.flags.writeable = False
-    return array
 
 
 # ---------------------------------------------------------------------------
@@ -344,18 +297,9 @@ def format_number(value: float) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
-def _pair(a: float, b: float) -> str:
+def format_pair(a: float, b: float) -> str:
+    """점이나 기울기 [a, b]를 강의 글처럼 적습니다 (format_number 두 개). 예: "[-3.6, 1.9]"."""
     return f"[{format_number(a)}, {format_number(b)}]"
-
-
-def _width(text: str) -> int:
-    """고정폭 글꼴에서 차지하는 칸 수 (한글 같은 전각 글자는 두 칸)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * max(width - _width(text), 0)
-    return gap + text if right else text + gap
 
 
 def _table_steps(rows, count: int) -> list[int]:
@@ -392,10 +336,7 @@ def table(result: DescentResult, rows=None) -> str:
     숫자는 강의 글처럼 적습니다 (format_number 참고). 건너뛴 행은 '⋮'로 표시합니다.
     노트북에서 print(table(result))로 보여 주면 nbval이 출력을 비교합니다.
     """
-    if not isinstance(result, DescentResult):
-        raise TypeError(
-            f"result에는 descent.run()의 결과를 넣어야 합니다 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(result, DescentResult, "descent.run()")
     steps = _table_steps(rows, len(result.rows))
     header = ("t", "x(t)", "∇J(x(t))")
     body = []
@@ -404,21 +345,13 @@ def table(result: DescentResult, rows=None) -> str:
         if previous is not None and t > previous + 1:
             body.append(("⋮", "", ""))
         _, x1, x2, g1, g2 = result.rows[t]
-        body.append((str(t), _pair(x1, x2), _pair(g1, g2)))
+        body.append((str(t), format_pair(x1, x2), format_pair(g1, g2)))
         previous = t
-    widths = [max(_width(line[i]) for line in (header, *body)) for i in range(3)]
-
-    def line(cells) -> str:
-        return " | ".join(
-            (_pad(cell, widths[i], right=(i == 0)) for i, cell in enumerate(cells))
-        ).rstrip()
-
     caption = (
         f"경사 하강법: {result.title}, 학습률 η = {format_number(result.learning_rate)}, "
-        f"시작점 x(0) = {_pair(*result.start)}"
+        f"시작점 x(0) = {format_pair(*result.start)}"
     )
-    rule = "-+-".join("-" * w for w in widths)
-    lines = [caption, line(header), rule, *(line(cells) for cells in body)]
+    lines = [caption, *text_table(header, body, right=(0,))]
     if result.diverged:
         lines.append(f"({result.message})")
     return "\n".join(lines)
@@ -440,13 +373,7 @@ class _DescentView:
         self._viz = viz
         self._log_locator = LogLocator
         self._null_locator = NullLocator
-        if fig is None:
-            fig, (ax_path, ax_value) = viz.new_figure(1, 2, figsize=(8.4, 4.0))
-        else:
-            fig.clear()
-            ax_path, ax_value = fig.subplots(1, 2)
-            for ax in (ax_path, ax_value):
-                viz.prepare_axes(ax)
+        fig, (ax_path, ax_value) = figure_and_axes(fig, 1, 2, figsize=(8.4, 4.0))
         self.figure = fig
         self.ax_path, self.ax_value = ax_path, ax_value
         self.surface = None
@@ -471,7 +398,7 @@ class _DescentView:
 
     def _set_surface(self, result: DescentResult) -> None:
         target = _surfaces.get(result.surface)
-        options = _CONTOUR_OPTIONS[result.surface]
+        options = contour_options(result.surface, _CONTOUR_LEVELS)
         if self.contour is None:
             self.contour = self._viz.contour_with_path(
                 self.ax_path, target.value, target.window, resolution=90,
@@ -487,9 +414,11 @@ class _DescentView:
         else:
             self.contour.set_surface(target.value, target.window, minima=result.minima, **options)
         self.saddles.set_data(result.saddle_points[:, 0], result.saddle_points[:, 1])
-        self.ax_path.set_title(_MATH_TITLES.get(result.surface, result.title), fontsize=10, y=1.0)
+        self.ax_path.set_title(
+            SURFACE_MATH_TITLES.get(result.surface, result.title), fontsize=10, y=1.0
+        )
         ax = self.ax_value
-        log = result.surface in ("quadratic", "elongated_bowl", "rosenbrock")
+        log = result.surface in LOG_SCALE_SURFACES
         ax.set_yscale("log" if log else "linear")
         if log:
             ax.yaxis.set_major_locator(self._log_locator(numticks=6))
@@ -507,23 +436,31 @@ class _DescentView:
         self.value_line.set_data(np.arange(len(values)), values)
         ax = self.ax_value
         ax.set_xlim(0, max(result.steps, 1))
-        finite = values[np.isfinite(values)]
-        if finite.size:
-            low, high = float(finite.min()), float(finite.max())
-            if self.log_values:
-                ax.set_ylim(low / 2, high * 2)
-            else:
-                pad = 0.08 * (high - low) if high > low else 0.5
-                ax.set_ylim(low - pad, high + pad)
+        limits = curve_limits(values, log=self.log_values)
+        if limits is not None:
+            ax.set_ylim(*limits)
         t = result.steps_done
         x1, x2 = result.final
         self.readout.set_text(
             f"η = {format_number(result.learning_rate)}\n"
-            f"x({t}) = {_pair(x1, x2)}\nJ = {format_number(result.values[-1])}"
+            f"x({t}) = {format_pair(x1, x2)}\nJ = {format_number(result.values[-1])}"
         )
         if result.message is not None:
-            kind = "error" if result.diverged else "info"
-            self._viz.show_message(self.figure, _wrap(result.message), kind=kind)
+            self._show_message(result)
+
+    def _show_message(self, result: DescentResult) -> None:
+        """안내 문장을 오른쪽 칸 안, 곡선이 지나지 않는 아래 구석에 띄웁니다.
+
+        J가 커졌으면(발산) 곡선이 왼쪽 아래에서 오른쪽 위로 가므로 오른쪽 아래에, 줄었으면
+        왼쪽 위에서 내려오므로 왼쪽 아래에 둡니다. 칸 안에 두므로 축 이름을 가리지 않습니다.
+        """
+        kind = "error" if result.diverged else "info"
+        rose = result.values[-1] > result.values[0]
+        self._viz.show_message(
+            self.ax_value, _wrap(result.message, width=_MESSAGE_WIDTH), kind=kind,
+            loc="lower right" if rose else "lower left",
+        )
+
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -531,7 +468,7 @@ def _wrap(text: str, width: int = 60) -> str:
     lines, current = [], ""
     for word in text.split(" "):
         candidate = f"{current} {word}" if current else word
-        if _width(candidate) > width and current:
+        if text_width(candidate) > width and current:
             lines.append(current)
             current = word
         else:
@@ -545,10 +482,7 @@ def plot(result: DescentResult, fig=None):
 
     fig를 주면 그 그림을 비우고 다시 그립니다. matplotlib Figure를 돌려줍니다.
     """
-    if not isinstance(result, DescentResult):
-        raise TypeError(
-            f"result에는 descent.run()의 결과를 넣어야 합니다 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(result, DescentResult, "descent.run()")
     view = _DescentView(fig)
     view.show(result)
     return view.figure
@@ -557,21 +491,6 @@ def plot(result: DescentResult, fig=None):
 # ---------------------------------------------------------------------------
 # 탐색기
 # ---------------------------------------------------------------------------
-
-
-def _settings(preset: str | None, overrides: Mapping) -> dict:
-    settings = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, {name.lower(): value for name, value in PRESETS.items()}, "프리셋")
-        settings.update({k: v for k, v in chosen.items() if k != "설명"})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(DEFAULTS)}"
-        )
-    settings.update(overrides)
-    return settings
 
 
 def _slider_step(low: float, high: float) -> float:
@@ -598,7 +517,7 @@ def explorer(preset: str | None = None, **overrides):
     """
     from .. import viz
 
-    settings = _settings(preset, overrides)
+    settings = merge_settings(DEFAULTS, PRESETS, preset, overrides)
     first = run(**settings)  # 잘못된 설정은 위젯을 만들기 전에 한국어 오류로 알립니다.
     target = _surfaces.get(first.surface)
     (x_low, x_high), (y_low, y_high) = target.window

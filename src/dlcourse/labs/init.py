@@ -55,14 +55,20 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
-from numbers import Integral
 
 import numpy as np
 
 from .. import data as datasets
-from .. import init as initializers
 from .. import nn, optim, train
-from .._validate import check_positive, check_positive_int, lookup
+from .._validate import as_generator, check_int_range, check_positive
+from ._common import (
+    add_preset_note,
+    check_result,
+    check_seed,
+    choose,
+    merge_settings,
+    table_initializer,
+)
 
 __all__ = [
     "DEFAULTS",
@@ -257,45 +263,15 @@ class SymmetryResult:
 # ---------------------------------------------------------------------------
 
 
-def _check_int_range(value, name: str, low: int, high: int) -> int:
-    value = check_positive_int(value, name, minimum=low)
-    if value > high:
-        raise ValueError(
-            f"{name}은(는) {low} 이상 {high} 이하의 정수여야 합니다 (받은 값: {value}). "
-            "더 작은 값을 주세요."
-        )
-    return value
-
-
-def _check_seed(seed):
-    """시드는 0 이상의 정수나 numpy.random.Generator입니다."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if isinstance(seed, bool) or not isinstance(seed, Integral):
-        raise TypeError(
-            f"seed(시드)는 0 이상의 정수나 numpy.random.Generator여야 합니다 (받은 값: {seed!r})."
-        )
-    if seed < 0:
-        raise ValueError(f"seed(시드)는 0 이상이어야 합니다 (받은 값: {seed}).")
-    return int(seed)
-
-
-def _check_activation(activation) -> str:
-    return lookup(activation, {name: name for name in ACTIVATIONS}, "활성화 함수")
-
-
-def _check_initializer(name) -> str:
-    return lookup(name, {key: key for key in INITIALIZERS}, "초기화 방법")
-
-
 def _checked(initializer, activation, n_layers, units, n_samples, seed) -> dict:
+    """run()의 인자를 모두 검사하고 정리한 값을 돌려줍니다 (계산 전에)."""
     return {
-        "initializer": _check_initializer(initializer),
-        "activation": _check_activation(activation),
-        "n_layers": _check_int_range(n_layers, "n_layers(층 수)", 1, MAX_LAYERS),
-        "units": _check_int_range(units, "units(층마다 유닛 수)", 2, MAX_UNITS),
-        "n_samples": _check_int_range(n_samples, "n_samples(샘플 수)", 10, MAX_SAMPLES),
-        "seed": _check_seed(seed),
+        "initializer": choose(initializer, INITIALIZERS, "초기화 방법"),
+        "activation": choose(activation, ACTIVATIONS, "활성화 함수"),
+        "n_layers": check_int_range(n_layers, "n_layers(층 수)", 1, MAX_LAYERS),
+        "units": check_int_range(units, "units(층마다 유닛 수)", 2, MAX_UNITS),
+        "n_samples": check_int_range(n_samples, "n_samples(샘플 수)", 10, MAX_SAMPLES),
+        "seed": check_seed(seed, allow_generator=True),
     }
 
 
@@ -306,8 +282,7 @@ def _checked(initializer, activation, n_layers, units, n_samples, seed) -> dict:
 
 def get_initializer(name: str):
     """탐색기의 초기화 이름으로 dl.init 함수 f(shape, rng)를 돌려줍니다."""
-    _, base, kwargs = INITIALIZERS[_check_initializer(name)]
-    return initializers.get(base, **kwargs)
+    return table_initializer(INITIALIZERS, name)
 
 
 def make_network(n_layers: int, units: int, activation: str, initializer_name: str, rng):
@@ -349,7 +324,7 @@ def run(
     n_samples: 샘플 수 (10~5000).  seed: 시드 (입력을 먼저 뽑고, 그다음 가중치를 뽑습니다).
     """
     settings = _checked(initializer, activation, n_layers, units, n_samples, seed)
-    rng = np.random.default_rng(settings["seed"])
+    rng = as_generator(settings["seed"])
     X = rng.standard_normal((settings["n_samples"], settings["units"]))
     net = make_network(
         settings["n_layers"],
@@ -486,18 +461,17 @@ def symmetry_demo(
     같아서 출력층 기울기도 0), "constant"에서는 기울기가 0이 아니지만 유닛끼리 같습니다.
     다른 초기화(예: "glorot_uniform")와 비교해 보세요.
     """
-    initializer = lookup(initializer, {key: key for key in SYMMETRY_INITIALIZERS}, "초기화 방법")
-    activation = _check_activation(activation)
-    n_layers = _check_int_range(n_layers, "n_layers(층 수)", 1, MAX_LAYERS)
-    units = _check_int_range(units, "units(층마다 유닛 수)", 2, MAX_UNITS)
-    steps = _check_int_range(steps, "steps(스텝 수)", 0, 2000)
+    initializer = choose(initializer, SYMMETRY_INITIALIZERS, "초기화 방법")
+    activation = choose(activation, ACTIVATIONS, "활성화 함수")
+    n_layers = check_int_range(n_layers, "n_layers(층 수)", 1, MAX_LAYERS)
+    units = check_int_range(units, "units(층마다 유닛 수)", 2, MAX_UNITS)
+    steps = check_int_range(steps, "steps(스텝 수)", 0, 2000)
     learning_rate = check_positive(learning_rate, "learning_rate(학습률)")
-    seed = _check_seed(seed)
+    seed = check_seed(seed, allow_generator=True)
 
     X, y = datasets.moons(100, noise=0.1, seed=seed)
     sizes = [2] + [units] * n_layers + [2]
-    _, base, kwargs = SYMMETRY_INITIALIZERS[initializer]
-    weights = initializers.get(base, **kwargs)
+    weights = table_initializer(SYMMETRY_INITIALIZERS, initializer)
     net = nn.mlp(sizes, activation=activation, init=weights, seed=seed)
     loss = nn.SoftmaxCrossEntropy()
     with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -645,10 +619,7 @@ class _InitView:
 
 def plot(result: InitResult, fig=None):
     """run()의 결과를 층마다 히스토그램으로 그립니다 (제목에 표준편차 σ). Figure를 돌려줍니다."""
-    if not isinstance(result, InitResult):
-        raise TypeError(
-            f"result에는 init.run()의 결과를 넘겨 주세요 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(result, InitResult, "init.run()")
     view = _InitView(fig, slots=max(result.n_layers, 1))
     view.update(result)
     return view.fig
@@ -658,23 +629,12 @@ def plot(result: InitResult, fig=None):
 # 탐색기
 # ---------------------------------------------------------------------------
 
-_CONTROL_NAMES = tuple(DEFAULTS)
 _SLIDER_LAYERS = (3, 10)
 
 
 def _settings(preset: str | None, overrides: dict) -> dict:
-    values = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, PRESETS, "프리셋")
-        values.update({key: value for key, value in chosen.items() if key != "설명"})
-    allowed = set(_CONTROL_NAMES) | {"seed", "n_samples"}
-    unknown = sorted(set(overrides) - allowed)
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(sorted(allowed))}"
-        )
-    values.update(overrides)
+    """DEFAULTS ← 프리셋 ← overrides (seed, n_samples도 줄 수 있음)를 합치고 run()과 같은 검사를 합니다."""
+    values = merge_settings(DEFAULTS, PRESETS, preset, overrides, extra=("seed", "n_samples"))
     values.setdefault("seed", 0)
     values.setdefault("n_samples", N_SAMPLES)
     checked = _checked(**values)
@@ -688,8 +648,6 @@ def explorer(preset: str | None = None, **overrides):
     preset: PRESETS의 이름 (없으면 DEFAULTS). overrides: 처음 값 바꾸기
     (예: explorer(activation="relu")). n_samples와 seed도 줄 수 있습니다 (위젯은 없음).
     """
-    import ipywidgets as widgets
-
     from .. import viz
 
     values = _settings(preset, overrides)
@@ -714,10 +672,5 @@ def explorer(preset: str | None = None, **overrides):
         view.update(run(**chosen, **fixed))
 
     live = viz.LiveFigure(view.fig, update, controls)
-    if preset is not None:
-        note = lookup(preset, PRESETS, "프리셋")["설명"]
-        live.widget.children = (
-            widgets.HTML(f"<b>프리셋 {preset}</b>: {note}"),
-            *live.widget.children,
-        )
+    add_preset_note(live, PRESETS, preset)
     return live

@@ -63,11 +63,17 @@ import numpy as np
 
 from .. import data as dl_data
 from .. import nn, optim
-from .._validate import (
-    check_in_range,
-    check_positive,
-    check_positive_int,
-    lookup,
+from .._validate import check_in_range, check_int_range, check_positive, check_positive_int
+from ._common import (
+    axes_for_plot,
+    check_result,
+    check_seed,
+    choose,
+    divergence_message,
+    fixed_prediction,
+    merge_settings,
+    mesh_points,
+    padded_mesh,
 )
 
 __all__ = [
@@ -101,6 +107,7 @@ N_POINTS = 200  # 반달과 나선의 점 개수 (위젯 시간 예산 안에 �
 GRID_RESOLUTION = 100  # 결정 경계를 그릴 격자: 100 x 100 점
 GRID_PADDING = 0.5  # 데이터 범위 밖으로 더 그리는 폭
 TIE_TOLERANCE = 1e-3  # |p - 0.5| 가 이보다 작으면 '정하지 못함'
+FIGSIZE = (8.0, 4.4)  # 두 칸 (선형 | 비선형) 그림의 크기 (인치)
 
 DEFAULTS = {
     "dataset": "xor",
@@ -141,8 +148,6 @@ PRESETS = {
         "같습니다. 층 수 슬라이더를 움직여 확인해 보세요.",
     },
 }
-
-_PRESET_DESCRIPTION = "설명"
 
 
 # ---------------------------------------------------------------------------
@@ -210,12 +215,7 @@ def decision_grid(X: np.ndarray, resolution: int = GRID_RESOLUTION, padding: flo
     축마다 [최솟값 − padding, 최댓값 + padding]을 resolution개로 고르게 나눕니다
     (dlcourse.viz.decision_boundary가 쓰는 격자와 같습니다).
     """
-    low = X.min(axis=0) - padding
-    high = X.max(axis=0) + padding
-    xs = np.linspace(low[0], high[0], resolution)
-    ys = np.linspace(low[1], high[1], resolution)
-    grid_x, grid_y = np.meshgrid(xs, ys)
-    return np.column_stack([grid_x.ravel(), grid_y.ravel()])
+    return mesh_points(*padded_mesh(X, resolution, padding))
 
 
 def tie_aware_accuracy(prob_class1: np.ndarray, y: np.ndarray, tol: float = TIE_TOLERANCE) -> float:
@@ -255,16 +255,13 @@ def _class1_probability(net, points: np.ndarray) -> np.ndarray:
 
 
 def _validate(dataset, activation, hidden_units, hidden_layers, steps, learning_rate, seed):
-    dataset = lookup(dataset, {name: name for name in DATASETS}, "데이터셋")
-    activation = lookup(activation, {name: name for name in ACTIVATIONS}, "활성화 함수")
-    hidden_units = check_positive_int(hidden_units, "hidden_units (은닉층 유닛 수)")
-    check_in_range(hidden_units, "hidden_units (은닉층 유닛 수)", 1, 256, high_inclusive=True)
-    hidden_layers = check_positive_int(hidden_layers, "hidden_layers (은닉층 수)")
-    check_in_range(hidden_layers, "hidden_layers (은닉층 수)", 1, 10, high_inclusive=True)
-    steps = check_positive_int(steps, "steps (스텝 수)")
-    check_in_range(steps, "steps (스텝 수)", 1, 20000, high_inclusive=True)
+    dataset = choose(dataset, DATASETS, "데이터셋")
+    activation = choose(activation, ACTIVATIONS, "활성화 함수")
+    hidden_units = check_int_range(hidden_units, "hidden_units (은닉층 유닛 수)", 1, 256)
+    hidden_layers = check_int_range(hidden_layers, "hidden_layers (은닉층 수)", 1, 10)
+    steps = check_int_range(steps, "steps (스텝 수)", 1, 20000)
     learning_rate = check_positive(learning_rate, "learning_rate (학습률)")
-    seed = check_positive_int(seed, "seed (시드)", minimum=0)
+    seed = check_seed(seed)
     return dataset, activation, hidden_units, hidden_layers, steps, learning_rate, seed
 
 
@@ -314,9 +311,6 @@ def run(
             probabilities[name] = _class1_probability(net, grid)
             accuracy[name] = tie_aware_accuracy(p_data, y) if np.isfinite(p_data).all() else 0.0
             final_loss[name] = loss_fn.forward(net.forward(X), y)
-    message = ""
-    if messages:
-        message = "발산했습니다: " + "; ".join(messages) + ". 학습률을 낮춰 보세요."
     return NonlinearityResult(
         dataset=dataset,
         activation=activation,
@@ -341,7 +335,7 @@ def run(
         nonlinear_loss=float(final_loss["nonlinear"]),
         single_layer_loss=float(final_loss["single"]),
         diverged=bool(messages),
-        message=message,
+        message=divergence_message(messages),
     )
 
 
@@ -436,7 +430,7 @@ def linear_collapse(
         )
     sizes = tuple(check_positive_int(s, f"sizes[{i}] (층 크기)") for i, s in enumerate(sizes))
     n_samples = check_positive_int(n_samples, "n_samples (샘플 수)")
-    seed = check_positive_int(seed, "seed (시드)", minimum=0)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
 
     # 스칼라 예: 입력 x 여러 개를 (n, 1) 배치로 한 번에 넣습니다.
@@ -549,7 +543,7 @@ class _Panels:
                 self.boundaries.append(
                     self.viz.decision_boundary(
                         ax,
-                        _fixed(probs),
+                        fixed_prediction(probs),
                         result.X,
                         result.y,
                         resolution=result.resolution,
@@ -563,7 +557,7 @@ class _Panels:
             self.key = key
         else:
             for boundary, probs in zip(self.boundaries, fields, strict=True):
-                boundary.update(_fixed(probs))
+                boundary.update(fixed_prediction(probs))
         left, right, top = _titles(result)
         self.axes[0].set_title(left, fontsize=11, linespacing=self.viz.LINESPACING)
         self.axes[1].set_title(right, fontsize=11, linespacing=self.viz.LINESPACING)
@@ -572,46 +566,14 @@ class _Panels:
             self.viz.show_message(self.fig, result.message, kind="error")
 
 
-def _fixed(values: np.ndarray):
-    """격자 점을 받으면 미리 계산한 확률을 돌려주는 함수 (decision_boundary의 predict_fn)."""
-
-    def predict(points: np.ndarray) -> np.ndarray:
-        return values
-
-    return predict
-
-
 def plot(result: NonlinearityResult, fig=None):
     """선형 신경망(왼쪽)과 비선형 신경망(오른쪽)의 결정 경계를 나란히 그립니다."""
     from .. import viz
 
-    if not isinstance(result, NonlinearityResult):
-        raise TypeError(
-            f"plot에는 run()이 돌려준 NonlinearityResult를 넣어야 합니다 "
-            f"(받은 자료형: {type(result).__name__})."
-        )
-    if fig is None:
-        fig, axes = viz.new_figure(1, 2, figsize=(8.0, 4.4))
-    else:
-        axes = fig.axes[:2]
+    check_result(result, NonlinearityResult, "nonlinearity.run()")
+    fig, axes = axes_for_plot(fig, 2, FIGSIZE)
     _Panels(fig, list(axes), viz).show(result)
     return fig
-
-
-def _merge(preset, overrides: dict) -> dict:
-    values = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, PRESETS, "프리셋")
-        values.update({k: v for k, v in chosen.items() if k != _PRESET_DESCRIPTION})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"사용할 수 있는 이름: {', '.join(DEFAULTS)}"
-        )
-    values.update(overrides)
-    _validate(**values)
-    return values
 
 
 def explorer(preset: str | None = None, **overrides):
@@ -622,8 +584,9 @@ def explorer(preset: str | None = None, **overrides):
     """
     from .. import viz
 
-    values = _merge(preset, overrides)
-    fig, axes = viz.new_figure(1, 2, figsize=(8.0, 4.4))
+    values = merge_settings(DEFAULTS, PRESETS, preset, overrides)
+    _validate(**values)  # 잘못된 값은 위젯을 만들기 전에 한국어 오류로 알립니다.
+    fig, axes = viz.new_figure(1, 2, figsize=FIGSIZE)
     panels = _Panels(fig, list(axes), viz)
     controls = {
         "dataset": viz.dropdown(

@@ -59,14 +59,22 @@ from .. import nn as _nn
 from .. import optim as _optim
 from .. import surfaces as _surfaces
 from .. import train as _train
-from .._validate import (
-    as_float_array,
-    check_choice,
-    check_finite,
-    check_in_range,
-    check_positive,
-    check_positive_int,
-    lookup,
+from .._validate import check_choice, check_in_range, check_int_range, check_positive
+from ._common import (
+    SURFACE_MATH_TITLES,
+    check_flag,
+    check_result,
+    check_seed,
+    check_setting_names,
+    choose,
+    contour_options,
+    curve_limits,
+    figure_and_axes,
+    inside_window,
+    merge_settings,
+    mesh_points,
+    padded_mesh,
+    read_only,
 )
 
 __all__ = [
@@ -198,20 +206,7 @@ _COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")  # 
 _LINESTYLES = ("-", "--", "-.", ":", (0, (6, 2)), (0, (3, 1, 1, 1, 1, 1)))
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 
-_MATH_TITLES = {
-    "quadratic": r"이차 함수  $J = x_1^2 + 2x_2^2 - x_1 x_2$",
-    "elongated_bowl": r"길쭉한 그릇  $J = x_1^2/20 + x_2^2$",
-    "rosenbrock": r"로젠브록 함수  $J = (1 - x_1)^2 + 100\,(x_2 - x_1^2)^2$",
-    "saddle": r"안장 함수  $J = x_1^2 - x_2^2$",
-    "multi_minima": r"여러 골짜기 함수  $J = \|x\|^2/20 - \Sigma_k\, a_k \exp(-\|x - c_k\|^2/2)$",
-}
-_CONTOUR_OPTIONS = {
-    "quadratic": {"levels": 12, "log_levels": True},
-    "elongated_bowl": {"levels": 12, "log_levels": True},
-    "rosenbrock": {"levels": 12, "log_levels": True},
-    "saddle": {"levels": 14, "log_levels": False},
-    "multi_minima": {"levels": 14, "log_levels": False},
-}
+_CONTOUR_LEVELS = 12  # 등고선 수 (로그 간격인 곡면; 나머지는 두 개 더, _common.contour_options)
 
 
 # ---------------------------------------------------------------------------
@@ -296,12 +291,6 @@ class NetworkRaceResult:
 # ---------------------------------------------------------------------------
 
 
-def _read_only(array) -> np.ndarray:
-    array = np.array(array, dtype=np.float64)
-    array.flags.writeable = False
-    return array
-
-
 def _make_optimizer(name: str, learning_rate: float, momentum: float):
     if name == "sgd":
         return _optim.SGD(learning_rate)
@@ -321,22 +310,12 @@ def _check_rates_and_shows(params: Mapping) -> tuple[dict, dict]:
     for name in OPTIMIZERS:
         label = OPTIMIZER_LABELS[name]
         rates[name] = check_positive(params[f"lr_{name}"], f"lr_{name} ({label}의 학습률)")
-        show = params[f"show_{name}"]
-        if not isinstance(show, (bool, np.bool_)):
-            raise TypeError(
-                f"show_{name} ({label} 보이기)에는 True나 False를 넣어야 합니다 (받은 값: {show!r})."
-            )
-        shows[name] = bool(show)
+        shows[name] = check_flag(params[f"show_{name}"], f"show_{name} ({label} 보이기)")
     return rates, shows
 
 
 def _check_common(steps, momentum, maximum: int) -> tuple[int, float]:
-    steps = check_positive_int(steps, "steps(스텝 수)")
-    if steps > maximum:
-        raise ValueError(
-            f"steps(스텝 수)는 {maximum} 이하여야 합니다 (받은 값: {steps}). "
-            "탐색기는 빨리 다시 그려야 하므로 스텝 수를 줄여 주세요."
-        )
+    steps = check_int_range(steps, "steps(스텝 수)", 1, maximum)
     momentum = check_in_range(momentum, "momentum(모멘텀 계수 μ)", 0.0, 1.0)
     return steps, momentum
 
@@ -351,7 +330,7 @@ def _surface_path(surface: str, name: str, learning_rate: float, momentum: float
     """
     optimizer = _make_optimizer(name, learning_rate, momentum)
     descent = _surfaces.descend(surface, optimizer, start=np.array(start), steps=horizon)
-    return _read_only(descent.path), _read_only(descent.values), descent.diverged_at
+    return read_only(descent.path), read_only(descent.values), descent.diverged_at
 
 
 def _prefix(surface, name, learning_rate, momentum, start, steps):
@@ -365,9 +344,7 @@ def _prefix(surface, name, learning_rate, momentum, start, steps):
     target = _surfaces.get(surface)
     if not diverged and target.minima:
         # 그림 범위를 벗어났는데 J가 시작점보다 커졌으면 발산으로 봅니다.
-        (x_low, x_high), (y_low, y_high) = target.window
-        last = path[-1]
-        outside = not (x_low <= last[0] <= x_high and y_low <= last[1] <= y_high)
+        outside = not inside_window(path[-1:], target.window)[0]
         diverged = outside and values[-1] > values[0]
     return path, values, bool(diverged)
 
@@ -390,15 +367,7 @@ def run_surface(
     rates, chosen = _rates_and_enabled(name, learning_rates, enabled)
     steps, momentum = _check_common(steps, momentum, _MAX_SURFACE_STEPS)
     target = _surfaces.get(name)
-    if start is None:
-        start_point = target.default_start.copy()
-    else:
-        start_point = as_float_array(start, "start(시작점)")
-        if start_point.shape != (2,):
-            raise ValueError(
-                f"start(시작점)는 [x₁, x₂] 두 수여야 합니다 (받은 모양: {start_point.shape})."
-            )
-        check_finite(start_point, "start(시작점)")
+    start_point = _surfaces.check_start(target, start)
     best = float(target.value(target.global_minimum)) if target.minima else None
     paths, values, gaps, diverged = [], [], [], []
     for opt in chosen:
@@ -407,14 +376,14 @@ def run_surface(
         )
         paths.append(path)
         values.append(value)
-        gaps.append(_read_only(value - (best if best is not None else 0.0)))
+        gaps.append(read_only(value - (best if best is not None else 0.0)))
         diverged.append(broke)
     labels = tuple(OPTIMIZER_LABELS[opt] for opt in chosen)
     return SurfaceRaceResult(
         surface=name,
         title=target.title,
         window=target.window,
-        start=_read_only(start_point),
+        start=read_only(start_point),
         names=tuple(chosen),
         labels=labels,
         learning_rates=tuple(rates[opt] for opt in chosen),
@@ -424,8 +393,8 @@ def run_surface(
         gaps=tuple(gaps),
         diverged=tuple(diverged),
         best_value=best,
-        minima=_read_only(np.array(target.minima).reshape(-1, 2)),
-        saddle_points=_read_only(np.array(target.saddle_points).reshape(-1, 2)),
+        minima=read_only(np.array(target.minima).reshape(-1, 2)),
+        saddle_points=read_only(np.array(target.saddle_points).reshape(-1, 2)),
         message=_race_message(labels, diverged),
     )
 
@@ -448,14 +417,14 @@ def _rates_and_enabled(problem: str, learning_rates, enabled) -> tuple[dict, lis
                 f"(받은 값: {learning_rates!r}). 예: {{'sgd': 0.1, 'adam': 0.05}}"
             )
         for key, rate in learning_rates.items():
-            opt = lookup(key, {n: n for n in OPTIMIZERS}, "옵티마이저")
+            opt = choose(key, OPTIMIZERS, "옵티마이저")
             rates[opt] = check_positive(rate, f"{OPTIMIZER_LABELS[opt]}의 학습률")
     if enabled is None:
         chosen = list(OPTIMIZERS)
     else:
         if isinstance(enabled, str):
             enabled = [enabled]
-        wanted = {lookup(n, {o: o for o in OPTIMIZERS}, "옵티마이저") for n in enabled}
+        wanted = {choose(n, OPTIMIZERS, "옵티마이저") for n in enabled}
         chosen = [opt for opt in OPTIMIZERS if opt in wanted]
     return rates, chosen
 
@@ -463,15 +432,10 @@ def _rates_and_enabled(problem: str, learning_rates, enabled) -> tuple[dict, lis
 @functools.lru_cache(maxsize=1)
 def _network_data(seed: int):
     X, y = _data.moons(n_samples=_NETWORK_SAMPLES, noise=_NETWORK_NOISE, seed=seed)
-    low = X.min(axis=0) - 0.4
-    high = X.max(axis=0) + 0.4
-    grid_x, grid_y = np.meshgrid(
-        np.linspace(low[0], high[0], _GRID), np.linspace(low[1], high[1], _GRID)
-    )
-    points = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+    grid_x, grid_y = padded_mesh(X, _GRID, 0.4)
     labels = np.array(y)
     labels.flags.writeable = False
-    return _read_only(X), labels, _read_only(grid_x), _read_only(grid_y), points
+    return read_only(X), labels, read_only(grid_x), read_only(grid_y), mesh_points(grid_x, grid_y)
 
 
 @functools.lru_cache(maxsize=64)
@@ -496,7 +460,7 @@ def _train_network(name: str, learning_rate: float, momentum: float, seed: int):
     losses = np.array(history.step_loss[: NETWORK_MAX_STEPS + 1], dtype=np.float64)
     accuracies = np.array(history.accuracy[: NETWORK_MAX_STEPS + 1], dtype=np.float64)
     finite = [s for s in snapshots if all(np.isfinite(v).all() for v in s.values())]
-    return _read_only(losses), _read_only(accuracies), tuple(finite), bool(history.diverged)
+    return read_only(losses), read_only(accuracies), tuple(finite), bool(history.diverged)
 
 
 def run_network(
@@ -514,9 +478,7 @@ def run_network(
     """
     rates, chosen = _rates_and_enabled("network", learning_rates, enabled)
     steps, momentum = _check_common(steps, momentum, NETWORK_MAX_STEPS)
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed(시드)는 정수여야 합니다 (받은 값: {seed!r}).")
-    seed = int(seed)
+    seed = check_seed(seed)
     X, y, grid_x, grid_y, points = _network_data(seed)
     probe = _nn.mlp(list(_NETWORK_SIZES), activation="tanh", seed=seed)
     probe.eval()
@@ -536,7 +498,7 @@ def run_network(
             shifted = logits - logits.max(axis=1, keepdims=True)
             weights = np.exp(shifted)
             p1 = weights[:, 1] / weights.sum(axis=1)
-        probabilities.append(_read_only(p1.reshape(grid_x.shape)))
+        probabilities.append(read_only(p1.reshape(grid_x.shape)))
     labels = tuple(OPTIMIZER_LABELS[opt] for opt in chosen)
     return NetworkRaceResult(
         names=tuple(chosen),
@@ -561,17 +523,14 @@ def run(**params) -> SurfaceRaceResult | NetworkRaceResult:
     surface: 곡면 이름 (elongated_bowl, quadratic, rosenbrock, saddle, multi_minima) 또는
     "network". steps: 스텝 수. lr_<옵티마이저>: 학습률, show_<옵티마이저>: 켜기/끄기
     (옵티마이저: sgd, momentum, nesterov, adagrad, rmsprop, adam). momentum: μ. seed: 시드
-    (신경망에서만 씁니다). 빠진 설정은 DEFAULTS를 따릅니다. 곡면이면 SurfaceRaceResult를,
-    "network"면 NetworkRaceResult를 돌려줍니다.
+    (신경망에서만 씁니다). 주지 않은 학습률은 고른 문제의 RECOMMENDED_RATES를, 나머지 빠진
+    설정은 DEFAULTS를 따릅니다. 곡면이면 SurfaceRaceResult를, "network"면 NetworkRaceResult를
+    돌려줍니다.
     """
-    unknown = sorted(set(params) - set(DEFAULTS) - {"start"})
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(DEFAULTS)}, start"
-        )
-    settings = {**DEFAULTS, **params}
-    problem = check_choice(settings["surface"], "surface(문제)", PROBLEMS)
+    check_setting_names(params, [*DEFAULTS, "start"])
+    problem = check_choice(params.get("surface", DEFAULTS["surface"]), "surface(문제)", PROBLEMS)
+    recommended = {f"lr_{name}": rate for name, rate in RECOMMENDED_RATES[problem].items()}
+    settings = {**DEFAULTS, **recommended, **params}
     rates, shows = _check_rates_and_shows(settings)
     enabled = [name for name in OPTIMIZERS if shows[name]]
     if problem == "network":
@@ -608,13 +567,7 @@ class _RaceView:
         from .. import viz
 
         self._viz = viz
-        if fig is None:
-            fig, (ax_map, ax_curve) = viz.new_figure(1, 2, figsize=(9.0, 4.3))
-        else:
-            fig.clear()
-            ax_map, ax_curve = fig.subplots(1, 2)
-            for ax in (ax_map, ax_curve):
-                viz.prepare_axes(ax)
+        fig, (ax_map, ax_curve) = figure_and_axes(fig, 1, 2, figsize=(9.0, 4.3))
         self.figure = fig
         self.ax_map, self.ax_curve = ax_map, ax_curve
         self.problem = None
@@ -700,7 +653,7 @@ class _RaceView:
 
     def _set_surface(self, result: SurfaceRaceResult) -> None:
         target = _surfaces.get(result.surface)
-        options = _CONTOUR_OPTIONS[result.surface]
+        options = contour_options(result.surface, _CONTOUR_LEVELS)
         if self.contour is None:
             self.contour = self._viz.contour_with_path(
                 self.ax_map, target.value, target.window, resolution=90, minima=result.minima,
@@ -713,7 +666,9 @@ class _RaceView:
         (x_low, x_high), (y_low, y_high) = target.window
         self.ax_map.set_xlim(x_low, x_high)
         self.ax_map.set_ylim(y_low, y_high)
-        self.ax_map.set_title(_MATH_TITLES.get(result.surface, result.title), fontsize=10, y=1.0)
+        self.ax_map.set_title(
+            SURFACE_MATH_TITLES.get(result.surface, result.title), fontsize=10, y=1.0
+        )
 
     # 그리기 ----------------------------------------------------------------------
     def show(self, result) -> None:
@@ -732,7 +687,6 @@ class _RaceView:
     def _show_surface(self, result: SurfaceRaceResult) -> None:
         viz = self._viz
         self.start.set_data([result.start[0]], [result.start[1]])
-        (x_low, x_high), (y_low, y_high) = result.window
         every = max(1, result.steps // 10)
         texts = self.legend.get_texts()
         for i, name in enumerate(OPTIMIZERS):
@@ -746,10 +700,7 @@ class _RaceView:
             path = result.paths[k]
             line.set_data(*viz.clip_path_to_window(path, result.window))
             picked = path[::every]
-            inside = (
-                (picked[:, 0] >= x_low) & (picked[:, 0] <= x_high)
-                & (picked[:, 1] >= y_low) & (picked[:, 1] <= y_high)
-            )
+            inside = inside_window(picked, result.window)
             marks.set_data(picked[inside, 0], picked[inside, 1])
             values = result.gaps[k] if self.log else result.values[k]
             curve.set_data(np.arange(len(values)), _positive(values) if self.log else values)
@@ -795,16 +746,9 @@ class _RaceView:
         ax.set_xlim(0, result.steps)
         lines = [self.curves[name] for name in result.names]
         values = [np.asarray(line.get_ydata(), dtype=np.float64) for line in lines]
-        finite = np.concatenate([v[np.isfinite(v)] for v in values]) if values else np.zeros(0)
-        if finite.size == 0:
-            return
-        low, high = float(finite.min()), float(finite.max())
-        if self.log:
-            low = max(low, high * 1e-14)
-            ax.set_ylim(low / 2, high * 2)
-        else:
-            pad = 0.08 * (high - low) if high > low else 0.5
-            ax.set_ylim(low - pad, high + pad)
+        limits = curve_limits(np.concatenate(values) if values else [], log=self.log, floor=1e-14)
+        if limits is not None:
+            ax.set_ylim(*limits)
 
 
 def plot(result, fig=None):
@@ -812,11 +756,10 @@ def plot(result, fig=None):
 
     fig를 주면 그 그림을 비우고 다시 그립니다. matplotlib Figure를 돌려줍니다.
     """
-    if not isinstance(result, (SurfaceRaceResult, NetworkRaceResult)):
-        raise TypeError(
-            "result에는 optimizers.run(), run_surface() 또는 run_network()의 결과를 넣어야 "
-            f"합니다 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(
+        result, (SurfaceRaceResult, NetworkRaceResult),
+        "optimizers.run(), run_surface() 또는 run_network()",
+    )
     view = _RaceView(fig)
     view.show(result)
     return view.figure
@@ -825,21 +768,6 @@ def plot(result, fig=None):
 # ---------------------------------------------------------------------------
 # 탐색기
 # ---------------------------------------------------------------------------
-
-
-def _settings(preset: str | None, overrides: Mapping) -> dict:
-    settings = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, {name.lower(): value for name, value in PRESETS.items()}, "프리셋")
-        settings.update({k: v for k, v in chosen.items() if k != "설명"})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(DEFAULTS)}"
-        )
-    settings.update(overrides)
-    return settings
 
 
 def explorer(preset: str | None = None, **overrides):
@@ -852,7 +780,7 @@ def explorer(preset: str | None = None, **overrides):
     """
     from .. import viz
 
-    settings = _settings(preset, overrides)
+    settings = merge_settings(DEFAULTS, PRESETS, preset, overrides)
     run(**settings)  # 잘못된 설정은 위젯을 만들기 전에 한국어 오류로 알립니다.
     steps = settings["steps"]
     if not 10 <= steps <= NETWORK_MAX_STEPS:

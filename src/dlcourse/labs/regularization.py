@@ -73,12 +73,17 @@ import numpy as np
 
 from .. import data as dl_data
 from .. import nn, optim, train
-from .._validate import (
-    check_in_range,
-    check_nonnegative,
-    check_positive,
-    check_positive_int,
-    lookup,
+from .._validate import check_in_range, check_int_range, check_positive, lookup
+from ._common import (
+    axes_for_plot,
+    check_flag,
+    check_result,
+    check_seed,
+    choose,
+    fixed_prediction,
+    merge_settings,
+    mesh_points,
+    padded_mesh,
 )
 
 __all__ = [
@@ -166,7 +171,6 @@ DEEP_PRESETS = {
     },
 }
 
-_PRESET_DESCRIPTION = "설명"
 DEEP_ACTIVATIONS = ("sigmoid", "tanh")
 ACTIVATION_NAMES_KO = {"sigmoid": "시그모이드", "tanh": "tanh"}
 DEEP_UNITS = 16
@@ -262,23 +266,15 @@ def make_data(n_train: int = 30, seed: int = 0):
 
 def _grid(X: np.ndarray) -> np.ndarray:
     """결정 경계용 격자 (viz.decision_boundary와 같은 방식: 범위 ± padding, 축마다 같은 간격)."""
-    low = X.min(axis=0) - GRID_PADDING
-    high = X.max(axis=0) + GRID_PADDING
-    grid_x, grid_y = np.meshgrid(
-        np.linspace(low[0], high[0], GRID_RESOLUTION), np.linspace(low[1], high[1], GRID_RESOLUTION)
-    )
-    return np.column_stack([grid_x.ravel(), grid_y.ravel()])
+    return mesh_points(*padded_mesh(X, GRID_RESOLUTION, GRID_PADDING))
 
 
 def _validate(dropout, l2, n_train, epochs, seed):
     dropout = check_in_range(dropout, "dropout (드롭아웃 비율)", 0.0, 0.9, high_inclusive=True)
-    l2 = check_nonnegative(l2, "l2 (L2 규제 강도 λ)")
-    check_in_range(l2, "l2 (L2 규제 강도 λ)", 0.0, 10.0, high_inclusive=True)
-    n_train = check_positive_int(n_train, "n_train (훈련 세트 크기)", minimum=4)
-    check_in_range(n_train, "n_train (훈련 세트 크기)", 4, TRAIN_POOL, high_inclusive=True)
-    epochs = check_positive_int(epochs, "epochs (에폭 수)")
-    check_in_range(epochs, "epochs (에폭 수)", 1, 5000, high_inclusive=True)
-    seed = check_positive_int(seed, "seed (시드)", minimum=0)
+    l2 = check_in_range(l2, "l2 (L2 규제 강도 λ)", 0.0, 10.0, high_inclusive=True)
+    n_train = check_int_range(n_train, "n_train (훈련 세트 크기)", 4, TRAIN_POOL)
+    epochs = check_int_range(epochs, "epochs (에폭 수)", 1, 5000)
+    seed = check_seed(seed)
     return dropout, l2, n_train, epochs, seed
 
 
@@ -360,20 +356,14 @@ def run(
 
 
 def _validate_deep(depth, activation, batch_norm, residual, epochs, learning_rate, seed):
-    depth = check_positive_int(depth, "depth (은닉층 수)")
-    check_in_range(depth, "depth (은닉층 수)", 1, 60, high_inclusive=True)
-    activation = lookup(activation, {a: a for a in DEEP_ACTIVATIONS}, "활성화 함수")
-    for value, name in (
-        (batch_norm, "batch_norm (배치 정규화)"),
-        (residual, "residual (스킵 연결)"),
-    ):
-        if not isinstance(value, (bool, np.bool_)):
-            raise TypeError(f"{name}에는 True나 False만 넣을 수 있습니다 (받은 값: {value!r}).")
-    epochs = check_positive_int(epochs, "epochs (에폭 수)")
-    check_in_range(epochs, "epochs (에폭 수)", 1, 5000, high_inclusive=True)
+    depth = check_int_range(depth, "depth (은닉층 수)", 1, 60)
+    activation = choose(activation, DEEP_ACTIVATIONS, "활성화 함수")
+    batch_norm = check_flag(batch_norm, "batch_norm (배치 정규화)")
+    residual = check_flag(residual, "residual (스킵 연결)")
+    epochs = check_int_range(epochs, "epochs (에폭 수)", 1, 5000)
     learning_rate = check_positive(learning_rate, "learning_rate (학습률)")
-    seed = check_positive_int(seed, "seed (시드)", minimum=0)
-    return depth, activation, bool(batch_norm), bool(residual), epochs, learning_rate, seed
+    seed = check_seed(seed)
+    return depth, activation, batch_norm, residual, epochs, learning_rate, seed
 
 
 @functools.lru_cache(maxsize=16)
@@ -511,7 +501,7 @@ class _OverfitFigure:
         ax.clear()
         self.boundary = self.viz.decision_boundary(
             ax,
-            _fixed(result.grid_probabilities),
+            fixed_prediction(result.grid_probabilities),
             result.X_val,
             result.y_val,
             resolution=result.resolution,
@@ -551,7 +541,7 @@ class _OverfitFigure:
         if self.key != result.seed or self.boundary is None:
             self._build_boundary(result)
         else:
-            self.boundary.update(_fixed(result.grid_probabilities))
+            self.boundary.update(fixed_prediction(result.grid_probabilities))
         for k, points in self.train_points:
             mask = result.y_train == k
             points.set_data(result.X_train[mask, 0], result.X_train[mask, 1])
@@ -575,15 +565,6 @@ class _OverfitFigure:
             self.viz.show_message(self.fig, result.message, kind="error")
 
 
-def _fixed(values: np.ndarray):
-    """격자 점을 받으면 미리 계산한 확률을 돌려주는 함수 (decision_boundary의 predict_fn)."""
-
-    def predict(points: np.ndarray) -> np.ndarray:
-        return values
-
-    return predict
-
-
 def _structure(result: DeepResult) -> str:
     parts = []
     if result.batch_norm:
@@ -597,8 +578,11 @@ class _DeepFigure:
     """층별 기울기 노름 막대(왼쪽)와 손실 곡선(오른쪽)."""
 
     def __init__(self, fig, axes, viz):
+        from ..viz.plots import decade_limits
+
         self.fig = fig
         self.viz = viz
+        self.decade_limits = decade_limits
         self.bar_ax, self.loss_ax = axes
         self.bars = None
         (self.plain_marks,) = self.bar_ax.plot(
@@ -626,14 +610,8 @@ class _DeepFigure:
         if self.bars is None:
             self.bars = self.viz.layer_bars(self.bar_ax, norms)
         compared = result.batch_norm or result.residual
-        # 두 신경망을 같은 축 범위로 그립니다 (10의 거듭제곱 경계).
-        both = np.concatenate([norms, result.plain_grad_norms])
-        positive = both[np.isfinite(both) & (both > 0)]
-        if positive.size:
-            low = 10.0 ** np.floor(np.log10(positive.min()))
-            high = 10.0 ** np.ceil(np.log10(positive.max()))
-            self.bars.fixed_ylim = (float(low), float(max(high, low * 10)))
-        self.bars.update(norms)
+        # 두 신경망을 같은 축 범위로 그립니다 (10의 거듭제곱 경계). 그릴 값이 없으면 전 범위 그대로.
+        self.bars.update(norms, ylim=self.decade_limits(norms, result.plain_grad_norms))
         if compared:
             positions = np.arange(1, len(norms) + 1)
             self.plain_marks.set_data(positions, result.plain_grad_norms)
@@ -671,37 +649,11 @@ def plot(result, fig=None):
     손실 곡선을 그립니다."""
     from .. import viz
 
-    if isinstance(result, RegularizationResult):
-        view_class = _OverfitFigure
-    elif isinstance(result, DeepResult):
-        view_class = _DeepFigure
-    else:
-        raise TypeError(
-            "plot에는 run()이 돌려준 RegularizationResult나 run_deep()이 돌려준 DeepResult를 "
-            f"넣어야 합니다 (받은 자료형: {type(result).__name__})."
-        )
-    if fig is None:
-        fig, axes = viz.new_figure(1, 2, figsize=FIGSIZE)
-    else:
-        axes = fig.axes[:2]
+    check_result(result, (RegularizationResult, DeepResult), "regularization.run() 또는 run_deep()")
+    view_class = _OverfitFigure if isinstance(result, RegularizationResult) else _DeepFigure
+    fig, axes = axes_for_plot(fig, 2, FIGSIZE)
     view_class(fig, axes, viz).show(result)
     return fig
-
-
-def _merge(preset, overrides: dict, defaults: dict, presets: dict, validate) -> dict:
-    values = dict(defaults)
-    if preset is not None:
-        chosen = presets[preset]
-        values.update({k: v for k, v in chosen.items() if k != _PRESET_DESCRIPTION})
-    unknown = sorted(set(overrides) - set(defaults))
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"사용할 수 있는 이름: {', '.join(defaults)}"
-        )
-    values.update(overrides)
-    validate(**values)
-    return values
 
 
 def _preset_name(preset) -> str | None:
@@ -725,7 +677,8 @@ def explorer(preset: str | None = None, **overrides):
     preset = _preset_name(preset)
     if preset in DEEP_PRESETS:
         return deep_explorer(preset, **overrides)
-    values = _merge(preset, overrides, DEFAULTS, PRESETS, _validate)
+    values = merge_settings(DEFAULTS, PRESETS, preset, overrides)
+    _validate(**values)  # 잘못된 값은 위젯을 만들기 전에 한국어 오류로 알립니다.
     fig, axes = viz.new_figure(1, 2, figsize=FIGSIZE)
     view = _OverfitFigure(fig, axes, viz)
     controls = {
@@ -780,7 +733,8 @@ def deep_explorer(preset: str | None = None, **overrides):
             f"사용할 수 있는 이름: {', '.join(DEEP_PRESETS)} "
             f"(나머지는 explorer(preset=...)로 여세요)."
         )
-    values = _merge(preset, overrides, DEEP_DEFAULTS, DEEP_PRESETS, _validate_deep)
+    values = merge_settings(DEEP_DEFAULTS, DEEP_PRESETS, preset, overrides)
+    _validate_deep(**values)  # 잘못된 값은 위젯을 만들기 전에 한국어 오류로 알립니다.
     fig, axes = viz.new_figure(1, 2, figsize=FIGSIZE)
     view = _DeepFigure(fig, axes, viz)
     controls = {

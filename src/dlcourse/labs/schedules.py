@@ -45,7 +45,6 @@
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral
@@ -54,12 +53,18 @@ import numpy as np
 
 from .. import optim as _optim
 from .. import surfaces as _surfaces
-from .._validate import (
-    check_in_range,
-    check_nonnegative,
-    check_positive,
-    check_positive_int,
-    lookup,
+from .._validate import check_in_range, check_nonnegative, check_positive, check_positive_int
+from ._common import (
+    check_flag,
+    check_result,
+    check_seed,
+    check_setting_names,
+    choose,
+    curve_limits,
+    figure_and_axes,
+    merge_settings,
+    read_only,
+    text_table,
 )
 
 __all__ = [
@@ -181,7 +186,7 @@ def make_schedule(name: str, **params):
 
     빠진 인자는 DEFAULTS를 씁니다. 예: make_schedule("exponential", exp_decay_rate=0.3).
     """
-    name = lookup(name, {n: n for n in SCHEDULES}, "학습률 스케줄")
+    name = choose(name, SCHEDULES, "학습률 스케줄")
     allowed = {"initial_rate", *SCHEDULE_PARAMETERS[name]}
     unknown = sorted(set(params) - allowed)
     if unknown:
@@ -210,7 +215,7 @@ def make_schedule(name: str, **params):
             rate,
             _whole_steps(p["exp_decay_steps"], "exp_decay_steps(감쇠 스텝 수)", minimum=1),
             check_positive(p["exp_decay_rate"], "exp_decay_rate(감쇠율)"),
-            staircase=_flag(p["exp_staircase"], "exp_staircase(계단식)"),
+            staircase=check_flag(p["exp_staircase"], "exp_staircase(계단식)"),
         )
     if name == "polynomial":
         return _optim.PolynomialDecay(
@@ -218,7 +223,7 @@ def make_schedule(name: str, **params):
             _whole_steps(p["poly_decay_steps"], "poly_decay_steps(감쇠 스텝 수)", minimum=1),
             end_learning_rate=check_nonnegative(p["poly_end_rate"], "poly_end_rate(끝 학습률)"),
             power=check_positive(p["poly_power"], "poly_power(거듭제곱)"),
-            cycle=_flag(p["poly_cycle"], "poly_cycle(되풀이)"),
+            cycle=check_flag(p["poly_cycle"], "poly_cycle(되풀이)"),
         )
     if name == "cosine":
         decay_steps = _whole_steps(p["cos_decay_steps"], "cos_decay_steps(감쇠 스텝 수)", minimum=1)
@@ -234,18 +239,12 @@ def make_schedule(name: str, **params):
         rate,
         _whole_steps(p["inv_decay_steps"], "inv_decay_steps(감쇠 스텝 수)", minimum=1),
         check_nonnegative(p["inv_decay_rate"], "inv_decay_rate(감쇠율)"),
-        staircase=_flag(p["inv_staircase"], "inv_staircase(계단식)"),
+        staircase=check_flag(p["inv_staircase"], "inv_staircase(계단식)"),
     )
 
 
 def _whole_steps(value, name: str, minimum: int = 0) -> int:
     return check_positive_int(value, name, minimum=minimum)
-
-
-def _flag(value, name: str) -> bool:
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name}에는 True나 False를 넣어야 합니다 (받은 값: {value!r}).")
-    return bool(value)
 
 
 def syllabus_schedules() -> dict:
@@ -255,15 +254,6 @@ def syllabus_schedules() -> dict:
         SCHEDULE_LABELS["exponential"]: _optim.ExponentialDecay(0.1, 500, 0.5),
         SCHEDULE_LABELS["polynomial"]: _optim.PolynomialDecay(0.1, 900, 0.01, power=0.5),
     }
-
-
-def _width(text: str) -> int:
-    """고정폭 글꼴에서 차지하는 칸 수 (한글은 두 칸)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _right(text: str, width: int) -> str:
-    return " " * max(width - _width(text), 0) + text
 
 
 def syllabus_table(steps: Sequence[int] = TABLE_STEPS, schedules: Mapping | None = None) -> str:
@@ -283,17 +273,12 @@ def syllabus_table(steps: Sequence[int] = TABLE_STEPS, schedules: Mapping | None
         if isinstance(step, bool) or not isinstance(step, Integral) or step < 0:
             raise ValueError(f"steps에는 0 이상의 정수만 넣을 수 있습니다 (받은 값: {step!r}).")
         checked.append(int(step))
-    names = [str(name) for name in schedules]
-    columns = [[f"{float(schedule(step)):.4g}" for step in checked] for schedule in schedules.values()]
-    header = ["스텝", *names]
-    cells = [[str(step) for step in checked], *columns]
-    widths = [max(_width(header[i]), *(_width(c) for c in cells[i])) for i in range(len(header))]
-    lines = [" | ".join(_right(h, w) for h, w in zip(header, widths, strict=True))]
-    lines.append("-+-".join("-" * w for w in widths))
-    for row in range(len(checked)):
-        lines.append(
-            " | ".join(_right(cells[i][row], widths[i]) for i in range(len(header)))
-        )
+    header = ["스텝", *(str(name) for name in schedules)]
+    rows = [
+        [str(step), *(f"{float(schedule(step)):.4g}" for schedule in schedules.values())]
+        for step in checked
+    ]
+    lines = text_table(header, rows, right=range(len(header)))
     return "학습률 스케줄: 스텝마다의 학습률 η\n" + "\n".join(lines)
 
 
@@ -335,12 +320,6 @@ class ScheduleResult:
     message: str | None
 
 
-def _read_only(array) -> np.ndarray:
-    array = np.array(array, dtype=np.float64)
-    array.flags.writeable = False
-    return array
-
-
 def _noisy_descent(rates: np.ndarray, noise: np.ndarray) -> tuple[np.ndarray, int | None]:
     """x(t+1) = x(t) − η(t) (∇J(x(t)) + 잡음(t)), J는 1강의 이차 함수. 거리 ‖x(t)‖를 돌려줍니다.
 
@@ -373,18 +352,11 @@ def run(**params) -> ScheduleResult:
     행이고, 비교용 실행은 같은 잡음에 상수 학습률 η₀를 씁니다. 시작점은 1강의 x(0) = [−5, 4]
     입니다. 발산해도 예외를 내지 않고 diverged와 message에 적습니다.
     """
-    unknown = sorted(set(params) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(DEFAULTS)}"
-        )
+    check_setting_names(params, list(DEFAULTS))
     settings = {**DEFAULTS, **params}
-    name = lookup(settings["schedule"], {n: n for n in SCHEDULES}, "학습률 스케줄")
+    name = choose(settings["schedule"], SCHEDULES, "학습률 스케줄")
     noise = check_nonnegative(settings["noise"], "noise(기울기 잡음 σ)")
-    seed = settings["seed"]
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed(시드)는 정수여야 합니다 (받은 값: {seed!r}).")
+    seed = check_seed(settings["seed"])
     built = {
         key: make_schedule(
             key,
@@ -397,7 +369,7 @@ def run(**params) -> ScheduleResult:
     rates = all_rates[SCHEDULES.index(name)]
     constant = float(settings["initial_rate"])
 
-    rng = np.random.default_rng(int(seed))
+    rng = np.random.default_rng(seed)
     kicks = noise * rng.standard_normal((_STEPS, 2))
     distance_constant, broke_constant = _noisy_descent(np.full(_STEPS, constant), kicks)
     distance_schedule, broke_schedule = _noisy_descent(rates[:_STEPS], kicks)
@@ -418,16 +390,16 @@ def run(**params) -> ScheduleResult:
     return ScheduleResult(
         schedule=name,
         label=SCHEDULE_LABELS[name],
-        steps=_read_only(steps),
-        rates=_read_only(rates),
-        all_rates=_read_only(all_rates),
+        steps=read_only(steps),
+        rates=read_only(rates),
+        all_rates=read_only(all_rates),
         constant_rate=constant,
-        distance_constant=_read_only(distance_constant),
-        distance_schedule=_read_only(distance_schedule),
+        distance_constant=read_only(distance_constant),
+        distance_schedule=read_only(distance_schedule),
         tail_constant=tail_constant,
         tail_schedule=tail_schedule,
         noise=noise,
-        seed=int(seed),
+        seed=seed,
         diverged=bool(problems),
         message=message,
     )
@@ -465,13 +437,7 @@ class _ScheduleView:
         from .. import viz
 
         self._viz = viz
-        if fig is None:
-            fig, (ax_rate, ax_dist) = viz.new_figure(2, 1, figsize=(8.0, 5.2))
-        else:
-            fig.clear()
-            ax_rate, ax_dist = fig.subplots(2, 1)
-            for ax in (ax_rate, ax_dist):
-                viz.prepare_axes(ax)
+        fig, (ax_rate, ax_dist) = figure_and_axes(fig, 2, 1, figsize=(8.0, 5.2))
         self.figure = fig
         self.ax_rate, self.ax_dist = ax_rate, ax_dist
         self.rate_lines = {}
@@ -546,10 +512,9 @@ class _ScheduleView:
         )
         self.schedule_text.set_color(color)
         both = np.concatenate([result.distance_constant, result.distance_schedule])
-        finite = both[np.isfinite(both) & (both > 0)]
-        if finite.size:
-            low = max(float(finite.min()), float(finite.max()) * 1e-6)
-            self.ax_dist.set_ylim(low / 2, float(finite.max()) * 2)
+        limits = curve_limits(both, log=True, floor=1e-6)
+        if limits is not None:
+            self.ax_dist.set_ylim(*limits)
         if result.message is not None:
             self._viz.show_message(self.ax_dist, result.message, kind="error")
 
@@ -559,10 +524,7 @@ def plot(result: ScheduleResult, fig=None):
 
     fig를 주면 그 그림을 비우고 다시 그립니다. matplotlib Figure를 돌려줍니다.
     """
-    if not isinstance(result, ScheduleResult):
-        raise TypeError(
-            f"result에는 schedules.run()의 결과를 넣어야 합니다 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(result, ScheduleResult, "schedules.run()")
     view = _ScheduleView(fig)
     view.show(result)
     return view.figure
@@ -571,21 +533,6 @@ def plot(result: ScheduleResult, fig=None):
 # ---------------------------------------------------------------------------
 # 탐색기
 # ---------------------------------------------------------------------------
-
-
-def _settings(preset: str | None, overrides: Mapping) -> dict:
-    settings = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, {name.lower(): value for name, value in PRESETS.items()}, "프리셋")
-        settings.update({k: v for k, v in chosen.items() if k != "설명"})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(DEFAULTS)}"
-        )
-    settings.update(overrides)
-    return settings
 
 
 def _controls(settings: dict) -> dict:
@@ -650,7 +597,7 @@ def explorer(preset: str | None = None, **overrides):
     """
     from .. import viz
 
-    settings = _settings(preset, overrides)
+    settings = merge_settings(DEFAULTS, PRESETS, preset, overrides)
     run(**settings)  # 잘못된 설정은 위젯을 만들기 전에 한국어 오류로 알립니다.
     seed = settings["seed"]
     values = {k: v for k, v in settings.items() if k != "seed"}

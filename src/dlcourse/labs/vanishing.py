@@ -49,7 +49,9 @@ g ← g · min(1, c / ‖g‖), c = 1 (Keras의 global_clipnorm)로 줄인 뒤 �
 
 프리셋: sigmoid_deep, relu_he, tanh_glorot, exploding, exploding_clipped,
 shallow_sigmoid. 초기화 방법에서 "정규분포 σ=1 (큰 값)"과 tanh를 함께 고르면
-기울기가 입력 쪽으로 갈수록 커지는 모습(20층에서 약 7 × 10³배)도 볼 수 있습니다.
+기울기가 입력 쪽으로 갈수록 커지는 모습도 볼 수 있습니다. 은닉층 20개, 시드 0에서 첫 스텝의
+첫 층/출력층 기울기 노름 비는 유닛 32개면 약 7 × 10³배, 기본값인 유닛 16개면 약 400배입니다
+(시드에 따라 몇 배씩 달라집니다).
 
 잰 갱신 시간
 ------------
@@ -68,14 +70,21 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
-from numbers import Integral
 
 import numpy as np
 
 from .. import data as datasets
-from .. import init as initializers
 from .. import nn, optim, train
-from .._validate import check_positive, check_positive_int, lookup
+from .._validate import check_int_range, check_positive, check_positive_int
+from ._common import (
+    add_preset_note,
+    check_flag,
+    check_result,
+    check_seed,
+    choose,
+    merge_settings,
+    table_initializer,
+)
 
 __all__ = [
     "DEFAULTS",
@@ -273,50 +282,18 @@ class VanishingResult:
 # ---------------------------------------------------------------------------
 
 
-def _check_int_range(value, name: str, low: int, high: int) -> int:
-    value = check_positive_int(value, name, minimum=low)
-    if value > high:
-        raise ValueError(
-            f"{name}은(는) {low} 이상 {high} 이하의 정수여야 합니다 (받은 값: {value}). "
-            "더 작은 값을 주세요."
-        )
-    return value
-
-
-def _check_seed(seed):
-    """시드는 0 이상의 정수나 numpy.random.Generator입니다."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if isinstance(seed, bool) or not isinstance(seed, Integral):
-        raise TypeError(
-            f"seed(시드)는 0 이상의 정수나 numpy.random.Generator여야 합니다 (받은 값: {seed!r})."
-        )
-    if seed < 0:
-        raise ValueError(f"seed(시드)는 0 이상이어야 합니다 (받은 값: {seed}).")
-    return int(seed)
-
-
-def _check_activation(activation) -> str:
-    return lookup(activation, {name: name for name in ACTIVATIONS}, "활성화 함수")
-
-
-def _check_initializer(name) -> str:
-    return lookup(name, {key: key for key in INITIALIZERS}, "초기화 방법")
-
-
 def _checked(depth, width, activation, initializer, learning_rate, steps, clip, seed) -> dict:
     """run()의 인자를 모두 검사하고 정리한 값을 돌려줍니다 (계산 전에)."""
-    if not isinstance(clip, (bool, np.bool_)):
-        raise TypeError(f"clip(기울기 클리핑)은 True나 False여야 합니다 (받은 값: {clip!r}).")
+    clip = check_flag(clip, "clip(기울기 클리핑)")
     return {
-        "depth": _check_int_range(depth, "depth(은닉층 수)", 1, MAX_DEPTH),
-        "width": _check_int_range(width, "width(층마다 유닛 수)", 1, MAX_WIDTH),
-        "activation": _check_activation(activation),
-        "initializer": _check_initializer(initializer),
+        "depth": check_int_range(depth, "depth(은닉층 수)", 1, MAX_DEPTH),
+        "width": check_int_range(width, "width(층마다 유닛 수)", 1, MAX_WIDTH),
+        "activation": choose(activation, ACTIVATIONS, "활성화 함수"),
+        "initializer": choose(initializer, INITIALIZERS, "초기화 방법"),
         "learning_rate": check_positive(learning_rate, "learning_rate(학습률)"),
-        "steps": _check_int_range(steps, "steps(스텝 수)", 1, MAX_STEPS),
-        "clip": bool(clip),
-        "seed": _check_seed(seed),
+        "steps": check_int_range(steps, "steps(스텝 수)", 1, MAX_STEPS),
+        "clip": clip,
+        "seed": check_seed(seed, allow_generator=True),
     }
 
 
@@ -330,8 +307,7 @@ def get_initializer(name: str):
 
     예: get_initializer("random_normal_large")는 표준편차 1인 정규분포 N(0, 1²)입니다.
     """
-    _, base, kwargs = INITIALIZERS[_check_initializer(name)]
-    return initializers.get(base, **kwargs)
+    return table_initializer(INITIALIZERS, name)
 
 
 def make_data(seed=0) -> tuple[np.ndarray, np.ndarray]:
@@ -549,7 +525,7 @@ def derivative_curves(names=tuple(ACTIVATIONS), points: int = 601) -> Derivative
 
     points개의 고른 격자(기본 601개, 간격 0.02, z = 0 포함) 위에서 최댓값과 그 위치를 찾습니다.
     """
-    names = tuple(_check_activation(name) for name in names)
+    names = tuple(choose(name, ACTIVATIONS, "활성화 함수") for name in names)
     points = check_positive_int(points, "points(격자 점 개수)", minimum=3)
     z = np.linspace(*Z_RANGE, points)
     derivatives = np.array([nn.get_activation(name).derivative(z) for name in names], dtype=float)
@@ -563,9 +539,22 @@ def derivative_curves(names=tuple(ACTIVATIONS), points: int = 601) -> Derivative
     return DerivativeCurves(names, z, derivatives, maxima, argmax_z)
 
 
+def _maximum_label(name: str, top: float, at_end: bool) -> str:
+    """도함수의 최댓값 글. 격자 끝에서도 아직 커지고 있으면 z → ∞에서 다가가는 값을 적습니다."""
+    if at_end:
+        far = float(nn.get_activation(name).derivative(np.array([100.0]))[0])
+        if far > top:
+            # 화살표와 ∞는 수식(mathtext)으로 씁니다 (나눔고딕의 화살표는 아주 작게 보입니다).
+            return f"최댓값 $\\to$ {far:.3g} ($z \\to \\infty$)"
+    return f"최댓값 {top:.3g}"
+
+
 def derivative_plot(curves: DerivativeCurves | None = None, fig=None):
     """활성화 함수마다 도함수 f′(z)를 작은 그림으로 그리고 최댓값을 표시합니다.
 
+    최댓값 글은 점 위에 적습니다 (뾰족한 봉우리를 가리지 않게). 최댓값이 격자의 오른쪽 끝에서
+    나오고 z가 더 커지면 도함수도 더 커지는 함수(소프트플러스: f′ = 시그모이드)는 격자 위의
+    최댓값 대신 z → ∞에서 다가가는 값(z = 100에서 잰 값)을 "최댓값 → 1 (z → ∞)"처럼 적습니다.
     마지막 칸에는 시그모이드 층 n개의 상한 (1/4)ⁿ을 로그 축으로 그립니다.
     돌려주는 것은 matplotlib Figure입니다.
     """
@@ -574,10 +563,7 @@ def derivative_plot(curves: DerivativeCurves | None = None, fig=None):
     from .. import viz
 
     curves = derivative_curves() if curves is None else curves
-    if not isinstance(curves, DerivativeCurves):
-        raise TypeError(
-            f"curves에는 derivative_curves()의 결과를 넘겨 주세요 (받은 자료형: {type(curves).__name__})."
-        )
+    check_result(curves, DerivativeCurves, "derivative_curves()", name="curves")
     columns = 4
     rows = math.ceil((len(curves.names) + 1) / columns)
     if fig is None:
@@ -593,18 +579,20 @@ def derivative_plot(curves: DerivativeCurves | None = None, fig=None):
         ax.plot(curves.z, curve, color=viz.BLUE, lw=2)
         ax.axhline(top, color=viz.GREY, lw=1, ls="--")
         ax.plot([where], [top], ls="none", marker="o", ms=7, color=viz.VERMILLION, mec="white")
+        at_end = where >= curves.z[-1]
         ax.annotate(
-            f"최댓값 {top:.3g}",
+            _maximum_label(name, top, at_end),
             xy=(where, top),
-            xytext=(0, -16),
+            xytext=(-2 if at_end else 0, 6),
             textcoords="offset points",
-            ha="center",
+            ha="right" if at_end else "center",
+            va="bottom",
             fontsize=9,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
         )
         ax.set_title(f"{ACTIVATIONS[name]} ({name})", fontsize=10)
         ax.set_xlim(*Z_RANGE)
-        ax.set_ylim(-0.08, 1.15)
+        ax.set_ylim(-0.08, 1.32)
         ax.set_xlabel("$z$")
     for ax in axes[::columns]:
         ax.set_ylabel("$f'(z)$")
@@ -645,17 +633,6 @@ _MESSAGE_KIND = {
 }
 
 
-def _decade_limits(*series: np.ndarray) -> tuple[float, float]:
-    """양수이고 유한한 값들을 담는 10의 거듭제곱 경계. 값이 없으면 (1e-3, 1)."""
-    values = np.concatenate(series)
-    positive = values[np.isfinite(values) & (values > 0)]
-    if positive.size == 0:
-        return 1e-3, 1.0
-    low = 10.0 ** np.floor(np.log10(positive.min()))
-    high = 10.0 ** np.ceil(np.log10(positive.max()))
-    return float(low), float(max(high, low * 10.0))
-
-
 class _VanishingView:
     """그림 한 장: 왼쪽 층별 기울기 노름 막대, 오른쪽 손실 곡선, 아래 진단 문장.
 
@@ -666,8 +643,10 @@ class _VanishingView:
 
     def __init__(self, fig=None, *, show_settings: bool = True):
         from .. import viz
+        from ..viz.plots import decade_limits
 
         self.viz = viz
+        self.decade_limits = decade_limits
         self.show_settings = show_settings
         if fig is None:
             fig, (ax_bars, ax_loss) = viz.new_figure(1, 2, figsize=_FIGSIZE)
@@ -728,8 +707,9 @@ class _VanishingView:
             self._build(result)
         first, last = result.grad_norms_first, result.grad_norms_last
         count = len(first)
-        self.bars.fixed_ylim = _decade_limits(first, last)
-        self.bars.update(last)
+        # 첫 스텝(점)과 마지막 스텝(막대)을 같은 축에 그리므로 둘을 모두 담는 범위로 고정합니다.
+        limits = self.decade_limits(first, last) or (1e-3, 1.0)
+        self.bars.update(last, ylim=limits)
         if count != self.tick_count:
             self._set_layer_ticks(count)
         shown = np.where(np.isfinite(first) & (first > 0), first, np.nan)
@@ -761,10 +741,7 @@ def plot(result: VanishingResult, fig=None):
 
     fig를 주면 그 그림을 비우고 다시 그립니다. matplotlib Figure를 돌려줍니다.
     """
-    if not isinstance(result, VanishingResult):
-        raise TypeError(
-            f"result에는 vanishing.run()의 결과를 넘겨 주세요 (받은 자료형: {type(result).__name__})."
-        )
+    check_result(result, VanishingResult, "vanishing.run()")
     view = _VanishingView(fig)
     view.update(result)
     return view.fig
@@ -774,21 +751,10 @@ def plot(result: VanishingResult, fig=None):
 # 탐색기
 # ---------------------------------------------------------------------------
 
-_CONTROL_NAMES = tuple(DEFAULTS)
-
 
 def _settings(preset: str | None, overrides: dict) -> dict:
-    values = dict(DEFAULTS)
-    if preset is not None:
-        chosen = lookup(preset, PRESETS, "프리셋")
-        values.update({key: value for key, value in chosen.items() if key != "설명"})
-    unknown = sorted(set(overrides) - set(_CONTROL_NAMES) - {"seed"})
-    if unknown:
-        raise ValueError(
-            f"알 수 없는 설정 이름입니다: {', '.join(unknown)}. "
-            f"쓸 수 있는 이름: {', '.join(_CONTROL_NAMES)}, seed"
-        )
-    values.update(overrides)
+    """DEFAULTS ← 프리셋 ← overrides (seed도 줄 수 있음)를 합치고 run()과 같은 검사를 합니다."""
+    values = merge_settings(DEFAULTS, PRESETS, preset, overrides, extra=("seed",))
     values.setdefault("seed", 0)
     checked = _checked(**values)
     checked["seed"] = values["seed"]
@@ -801,8 +767,6 @@ def explorer(preset: str | None = None, **overrides):
     preset: PRESETS의 이름 (없으면 DEFAULTS). overrides: 처음 값 바꾸기
     (예: explorer(depth=30)). 노트북 칸의 마지막 줄에 두면 위젯과 그림이 나옵니다.
     """
-    import ipywidgets as widgets
-
     from .. import viz
 
     values = _settings(preset, overrides)
@@ -834,8 +798,5 @@ def explorer(preset: str | None = None, **overrides):
         view.update(run(**chosen, seed=seed))
 
     live = viz.LiveFigure(view.fig, update, controls)
-    if preset is not None:
-        note = lookup(preset, PRESETS, "프리셋")["설명"]
-        header = widgets.HTML(f"<b>프리셋 {preset}</b>: {note}")
-        live.widget.children = (header, *live.widget.children)
+    add_preset_note(live, PRESETS, preset)
     return live

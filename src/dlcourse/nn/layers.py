@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import init as initializers
-from .._validate import check_positive_int
+from .._validate import as_generator, check_positive_int
 
 __all__ = ["Layer", "Dense"]
 
@@ -73,7 +73,7 @@ class Dense(Layer):
         self.fan_out = check_positive_int(fan_out, "fan_out (출력 크기)")
         weight_init = initializers.get(init)
         bias_fn = initializers.get(bias_init)
-        gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+        gen = as_generator(rng, "rng")
         self.W = np.array(weight_init((self.fan_in, self.fan_out), gen), dtype=np.float64)
         self.b = np.array(bias_fn((self.fan_out,), gen), dtype=np.float64)
         self.dW = np.zeros_like(self.W)

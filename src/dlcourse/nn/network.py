@@ -16,7 +16,7 @@ import copy
 
 import numpy as np
 
-from .._validate import check_positive_int
+from .._validate import as_generator, check_positive_int
 from .activations import get_activation
 from .layers import Dense, Layer
 
@@ -172,7 +172,7 @@ def mlp(sizes, activation="sigmoid", output_activation=None, init=None, seed=0,
         get_activation(output_activation)
     if init is None:
         init = "he_normal" if hidden_template.name in RELU_FAMILY else "glorot_uniform"
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    rng = as_generator(seed)
     layers: list[Layer] = []
     for fan_in, fan_out in zip(sizes[:-2], sizes[1:-1], strict=True):
         block: list[Layer] = [Dense(fan_in, fan_out, init=init, rng=rng, bias_init=bias_init)]

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_in_range, check_nonnegative, check_positive, check_positive_int
+from .._validate import (
+    as_generator,
+    check_in_range,
+    check_nonnegative,
+    check_positive,
+    check_positive_int,
+)
 from .layers import Layer
 
 __all__ = ["Dropout", "BatchNorm", "Residual", "l2_penalty", "add_l2_gradient"]
@@ -31,7 +37,7 @@ class Dropout(Layer):
 
     def __init__(self, rate: float, seed=None):
         self.rate = check_in_range(rate, "rate (드롭아웃 비율)", 0.0, 1.0)
-        self._rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+        self._rng = as_generator(seed)
         self.freeze_mask = False
         self._scaled_mask = None
 

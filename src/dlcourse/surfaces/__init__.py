@@ -27,7 +27,7 @@ from .catalog import (
     Saddle,
     get,
 )
-from .descent import DIVERGENCE_BOUND, DescentPath, descend, gd_table
+from .descent import DIVERGENCE_BOUND, DescentPath, check_start, descend, gd_table
 
 __all__ = [
     "Surface",
@@ -47,5 +47,6 @@ __all__ = [
     "descend",
     "DescentPath",
     "gd_table",
+    "check_start",
     "DIVERGENCE_BOUND",
 ]

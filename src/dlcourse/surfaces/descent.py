@@ -25,7 +25,7 @@ from .._validate import as_float_array, check_finite, check_positive, check_posi
 from .base import Surface
 from .catalog import get
 
-__all__ = ["descend", "DescentPath", "gd_table", "DIVERGENCE_BOUND"]
+__all__ = ["descend", "DescentPath", "gd_table", "check_start", "DIVERGENCE_BOUND"]
 
 DIVERGENCE_BOUND = 1e6
 
@@ -106,7 +106,7 @@ def descend(
     optimizer = _choose_optimizer(optimizer, learning_rate)
     steps = check_positive_int(steps, "steps(갱신 횟수)", minimum=0)
     divergence_bound = check_positive(divergence_bound, "divergence_bound")
-    x = _check_start(surface, start, divergence_bound)
+    x = check_start(surface, start, divergence_bound)
 
     params = {"x": x}
     value, gradient = _evaluate(surface, x)
@@ -164,14 +164,21 @@ def _choose_optimizer(optimizer, learning_rate):
     return optimizer
 
 
-def _check_start(surface: Surface, start, divergence_bound: float) -> np.ndarray:
+def check_start(
+    surface: Surface, start, divergence_bound: float = DIVERGENCE_BOUND
+) -> np.ndarray:
+    """시작점 start를 검사해 복사본으로 돌려줍니다 (None이면 곡면의 기본 시작점).
+
+    start는 유한한 두 수 [x₁, x₂]이고, 좌표의 절댓값이 divergence_bound 이하여야 합니다
+    (그보다 크면 첫 스텝부터 발산으로 보기 때문입니다). descend와 탐색기가 함께 씁니다.
+    """
     if start is None:
         return surface.default_start.copy()
     x = as_float_array(start, "start(시작점)")
     if x.shape != (2,):
         raise ValueError(
-            f"start(시작점)는 점 하나, 곧 길이 2인 배열이어야 합니다 (받은 모양: {x.shape}). "
-            "예: start=[-5, 4]"
+            f"start(시작점)는 점 하나, 곧 [x₁, x₂] 두 수여야 합니다 (받은 모양: {x.shape}). "
+            "예: start=[-5, 4]. 곡면의 기본 시작점을 쓰려면 None을 주세요."
         )
     check_finite(x, "start(시작점)")
     if np.abs(x).max() > divergence_bound:

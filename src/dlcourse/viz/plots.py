@@ -37,6 +37,7 @@ __all__ = [
     "ContourPath",
     "layer_bars",
     "LayerBars",
+    "decade_limits",
     "loss_curve",
     "LossCurve",
     "decision_boundary",
@@ -302,8 +303,13 @@ def contour_with_path(ax: Axes, f, window, path=None, **options) -> ContourPath:
 # ---------------------------------------------------------------------------
 
 
-def _decade_limits(values: np.ndarray) -> tuple[float, float] | None:
-    """양수 값들을 담는 10의 거듭제곱 경계 (10^⌊log₁₀ 최소⌋, 10^⌈log₁₀ 최대⌉)."""
+def decade_limits(*series) -> tuple[float, float] | None:
+    """양수 값들을 담는 10의 거듭제곱 경계 (10^⌊log₁₀ 최소⌋, 10^⌈log₁₀ 최대⌉).
+
+    series: 값 배열 하나 이상 (모두 합쳐서 봅니다). 양수이고 유한한 값이 없으면 None입니다.
+    예: decade_limits([0.03, 2.0]) → (0.01, 10.0). 두 경계는 적어도 한 자릿수 떨어져 있습니다.
+    """
+    values = np.concatenate([np.ravel(np.asarray(s, dtype=np.float64)) for s in series])
     positive = values[np.isfinite(values) & (values > 0)]
     if positive.size == 0:
         return None
@@ -314,10 +320,26 @@ def _decade_limits(values: np.ndarray) -> tuple[float, float] | None:
     return float(low), float(high)
 
 
+def _check_ylim(ylim) -> tuple[float, float]:
+    try:
+        low, high = (float(v) for v in ylim)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(
+            f"ylim은 (아래, 위) 두 수여야 합니다 (받은 값: {ylim!r}). 예: ylim=(1e-6, 1.0)"
+        ) from exc
+    if not (np.isfinite(low) and np.isfinite(high) and low < high):
+        raise ValueError(
+            f"ylim은 유한한 두 수이고 아래 < 위여야 합니다 (받은 값: ({low}, {high}))."
+        )
+    return low, high
+
+
 class LayerBars:
     """층마다 값 하나를 막대로 보여 줍니다 (layer_bars가 만듭니다).
 
     update(values)는 막대 높이만 바꿉니다. 층 수가 바뀌면 막대를 새로 만듭니다.
+    update(values, ylim=(아래, 위))는 y 범위를 그 값으로 고정합니다 (다음 update에도 그대로).
+    두 신경망을 같은 잣대로 비교하려면 decade_limits(값1, 값2)로 범위를 구해 넘기세요.
     inf나 NaN인 값은 축 끝까지 닿는 빗금 친 빨간 막대(DEAD_STYLE)로 그립니다.
     로그 축에서 0 이하인 값은 그릴 수 없으므로 빈 칸으로 남습니다.
     """
@@ -352,9 +374,15 @@ class LayerBars:
         ax.grid(axis="x", visible=False)
         self.update(values)
 
-    def update(self, values) -> None:
-        """막대 높이를 values로 바꿉니다 (길이 = 층 수)."""
+    def update(self, values, ylim: tuple[float, float] | None = None) -> None:
+        """막대 높이를 values로 바꿉니다 (길이 = 층 수).
+
+        ylim: (아래, 위)를 주면 y 범위를 그 값으로 고정합니다. 주지 않으면 전에 고정한
+        범위를 그대로 쓰고, 고정한 적이 없으면 values를 담는 10의 거듭제곱 경계로 맞춥니다.
+        """
         values = as_float_array(values, "막대 값(values)", ndim=1)
+        if ylim is not None:
+            self.fixed_ylim = _check_ylim(ylim)
         if self.bars is None or len(self.bars) != len(values):
             self._rebuild(len(values))
         low, high = self._limits(values)
@@ -385,7 +413,7 @@ class LayerBars:
         if self.fixed_ylim is not None:
             return self.fixed_ylim
         if self.log:
-            return _decade_limits(values) or (1e-3, 1.0)
+            return decade_limits(values) or (1e-3, 1.0)
         finite = values[np.isfinite(values)]
         top = float(finite.max()) * 1.1 if finite.size and finite.max() > 0 else 1.0
         return 0.0, top
