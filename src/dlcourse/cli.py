@@ -82,7 +82,9 @@ def execute_lessons(paths: list[Path], timeout: int = 600) -> list[tuple[Path, f
         env_backup = os.environ.get("MPLBACKEND")
         os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
         try:
+            # 커널의 정보성 경고(예: TCP 암호화 안내)는 감추고 오류만 터미널에 보입니다.
             NotebookClient(nb, timeout=timeout, kernel_name=_KERNEL,
+                           extra_arguments=["--IPKernelApp.log_level=ERROR"],
                            resources={"metadata": {"path": str(path.parent)}}).execute()
         finally:
             if env_backup is None:
