@@ -68,10 +68,10 @@ def check_finite(arr: np.ndarray, name: str) -> np.ndarray:
 
 def _check_real(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(f"{name}은(는) 실수여야 합니다 (받은 값: {_describe(value)}).")
+        raise TypeError(f"{name} 값은 실수여야 합니다 (받은 값: {_describe(value)}).")
     value = float(value)
     if not np.isfinite(value):
-        raise ValueError(f"{name}은(는) 유한한 실수여야 합니다 (받은 값: {value}).")
+        raise ValueError(f"{name} 값은 유한한 실수여야 합니다 (받은 값: {value}).")
     return value
 
 
@@ -79,7 +79,7 @@ def check_positive(value: Any, name: str) -> float:
     """value > 0 인 실수인지 확인하고 float로 돌려줍니다."""
     value = _check_real(value, name)
     if value <= 0:
-        raise ValueError(f"{name}은(는) 0보다 커야 합니다 (받은 값: {value}).")
+        raise ValueError(f"{name} 값은 0보다 커야 합니다 (받은 값: {value}).")
     return value
 
 
@@ -87,7 +87,7 @@ def check_nonnegative(value: Any, name: str) -> float:
     """value >= 0 인 실수인지 확인하고 float로 돌려줍니다."""
     value = _check_real(value, name)
     if value < 0:
-        raise ValueError(f"{name}은(는) 0 이상이어야 합니다 (받은 값: {value}).")
+        raise ValueError(f"{name} 값은 0 이상이어야 합니다 (받은 값: {value}).")
     return value
 
 
@@ -108,7 +108,7 @@ def check_in_range(
         left = "[" if low_inclusive else "("
         right = "]" if high_inclusive else ")"
         raise ValueError(
-            f"{name}은(는) {left}{low}, {high}{right} 범위에 있어야 합니다 (받은 값: {value})."
+            f"{name} 값은 {left}{low}, {high}{right} 범위에 있어야 합니다 (받은 값: {value})."
         )
     return value
 
@@ -116,10 +116,10 @@ def check_in_range(
 def check_positive_int(value: Any, name: str, *, minimum: int = 1) -> int:
     """minimum 이상의 정수인지 확인하고 int로 돌려줍니다."""
     if isinstance(value, bool) or not isinstance(value, Integral):
-        raise TypeError(f"{name}은(는) 정수여야 합니다 (받은 값: {_describe(value)}).")
+        raise TypeError(f"{name} 값은 정수여야 합니다 (받은 값: {_describe(value)}).")
     value = int(value)
     if value < minimum:
-        raise ValueError(f"{name}은(는) {minimum} 이상의 정수여야 합니다 (받은 값: {value}).")
+        raise ValueError(f"{name} 값은 {minimum} 이상의 정수여야 합니다 (받은 값: {value}).")
     return value
 
 
@@ -128,7 +128,7 @@ def check_int_range(value: Any, name: str, low: int, high: int) -> int:
     value = check_positive_int(value, name, minimum=low)
     if value > high:
         raise ValueError(
-            f"{name}은(는) {high} 이하여야 합니다 (받은 값: {value}). "
+            f"{name} 값은 {high} 이하여야 합니다 (받은 값: {value}). "
             f"{low} 이상 {high} 이하의 정수를 넣어 주세요."
         )
     return value
@@ -182,5 +182,5 @@ def as_generator(seed: Any, name: str = "seed") -> np.random.Generator:
             "seed=np.random.default_rng(0)"
         )
     if seed < 0:
-        raise ValueError(f"{name}은(는) 0 이상의 정수여야 합니다 (받은 값: {int(seed)}).")
+        raise ValueError(f"{name} 값은 0 이상의 정수여야 합니다 (받은 값: {int(seed)}).")
     return np.random.default_rng(int(seed))

@@ -7,9 +7,13 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+
+import numpy as np
 
 __all__ = ["Feedback", "passed", "failed", "guarded"]
 
@@ -57,11 +61,6 @@ def failed(message: str, hint: str = "") -> Feedback:
 
 def guarded(check: Callable[..., Feedback]) -> Callable[..., Feedback]:
     """학생 코드가 예외를 내면 트레이스백 대신 Feedback으로 바꿔 주는 장식자."""
-    import functools
-    import warnings
-
-    import numpy as np
-
     @functools.wraps(check)
     def wrapper(*args, **kwargs) -> Feedback:
         try:

@@ -142,7 +142,7 @@ class PiecewiseConstantDecay(LearningRateSchedule):
                 )
         if checked_boundaries[0] < 0:
             raise ValueError(
-                f"boundaries[0]은(는) 0 이상이어야 합니다 (받은 값: {checked_boundaries[0]})."
+                f"boundaries[0] 값은 0 이상이어야 합니다 (받은 값: {checked_boundaries[0]})."
             )
         self.boundaries = checked_boundaries
         self.values = [check_nonnegative(v, f"values[{i}]") for i, v in enumerate(values)]

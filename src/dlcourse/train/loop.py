@@ -229,12 +229,14 @@ def fit(net, X, y, loss, optimizer, epochs: int = 10, batch_size: int | None = N
 
         bar = tqdm(total=epochs, desc="훈련", unit="에폭")
 
+    # 학생이 만든 옵티마이저에는 learning_rate가 없을 수 있습니다 (그때는 NaN으로 기록).
+    records_lr = hasattr(optimizer, "learning_rate")
     net.train()
     with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
         for epoch in range(epochs):
             total_loss, total_correct, seen = 0.0, 0, 0
             for Xb, yb in batches:
-                lr = optimizer.learning_rate if hasattr(optimizer, "learning_rate") else math.nan
+                lr = optimizer.learning_rate if records_lr else math.nan
                 out = net.forward(Xb)
                 value = loss.forward(out, yb)
                 if l2:

@@ -130,7 +130,7 @@ def int_slider(
     for number, what in ((min, "최솟값"), (max, "최댓값"), (value, "처음 값")):
         if isinstance(number, bool) or not isinstance(number, int):
             raise TypeError(
-                f"위젯 '{description}'의 {what}은(는) 정수여야 합니다 (받은 값: {number!r})."
+                f"위젯 '{description}'의 {what} 값은 정수여야 합니다 (받은 값: {number!r})."
             )
     _check_range(min, max, value, description)
     return widgets.IntSlider(
